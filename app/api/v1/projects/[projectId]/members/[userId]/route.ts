@@ -1,0 +1,9 @@
+import { apiHandler } from "@/lib/server/api-handler";
+import { changeMemberRole, removeMember } from "@/lib/server/members";
+
+export const PATCH = apiHandler(async ({ actor, params, body }) =>
+  changeMemberRole(actor, params.projectId!, params.userId!, await body()),
+);
+export const DELETE = apiHandler(async ({ actor, params }) => {
+  await removeMember(actor, params.projectId!, params.userId!);
+});

@@ -1,0 +1,103 @@
+// Auth.js: email + password always; GitHub and generic OIDC only when their variables are set.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import type { Provider } from "next-auth/providers";
+import { AppError } from "./errors";
+import { checkCredentials } from "./server/sign-in";
+import { linkExternalIdentity } from "./server/external-identity";
+
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+/** Without AUTH_SECRET the embedded setup keeps a generated secret beside its data. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.resolve("data", "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+function clientIp(request: Request | undefined): string | null {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || null;
+}
+
+export function enabledProviders() {
+  return {
+    github: Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET),
+    oidc: Boolean(process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET),
+  };
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        try {
+          return await checkCredentials(credentials, clientIp(request));
+        } catch (error) {
+          if (error instanceof AppError) {
+            throw new SignInRefused(error.code === "rate_limited" ? "rate_limited" : "wrong_credentials");
+          }
+          throw error;
+        }
+      },
+    }),
+  ];
+  const enabled = enabledProviders();
+  if (enabled.github) list.push(GitHub);
+  if (enabled.oidc) {
+    list.push({
+      id: "oidc",
+      name: process.env.AUTH_OIDC_NAME ?? "Single sign-on",
+      type: "oidc",
+      issuer: process.env.AUTH_OIDC_ISSUER,
+      clientId: process.env.AUTH_OIDC_ID,
+      clientSecret: process.env.AUTH_OIDC_SECRET,
+    });
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt" },
+  pages: { signIn: "/signin" },
+  providers: providers(),
+  callbacks: {
+    async signIn({ user, account, profile }) {
+      if (!account || account.type === "credentials") return true;
+      // External identities become (or join) a Verdict user with the same verified email.
+      const linked = await linkExternalIdentity({
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        type: account.type,
+        email: user.email ?? (profile?.email as string | undefined) ?? null,
+        name: user.name ?? null,
+      });
+      user.id = linked.id;
+      return true;
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const signUpSchema = z
+  .object({
+    email: emailSchema,
+    password: z
+      .string()
+      .min(8, { error: "Use at least 8 characters for the password." })
+      .max(200, { error: "Use at most 200 characters for the password." }),
+    name: z.string().trim().min(1, { error: "Enter your name." }).max(100, { error: "Use at most 100 characters." }),
+  })
+  .strict();
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const createTokenSchema = z
+  .object({ name: z.string().trim().min(1, { error: "Name the token." }).max(100) })
+  .strict();
+
+export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,0 +1,63 @@
+import "server-only";
+import type { Tx } from "../db";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
+
+export type Permission =
+  | "project.read"
+  | "ballot.submit"
+  | "decision.manage"
+  | "record.manage"
+  | "audit.read"
+  | "ballots.read_all"
+  | "members.manage";
+
+// PRODUCT.md's permission table, in one place.
+const GRANTS: Record<Permission, readonly Role[]> = {
+  "project.read": ["OWNER", "LEAD", "MEMBER", "AUDITOR"],
+  "ballot.submit": ["OWNER", "LEAD", "MEMBER"],
+  "decision.manage": ["OWNER", "LEAD"],
+  "record.manage": ["OWNER", "LEAD"],
+  "audit.read": ["OWNER", "LEAD", "MEMBER", "AUDITOR"],
+  "ballots.read_all": ["OWNER", "LEAD", "AUDITOR"],
+  "members.manage": ["OWNER"],
+};
+
+const REFUSALS: Record<Permission, string> = {
+  "project.read": "You cannot see this project.",
+  "ballot.submit": "Auditors read decisions but do not vote.",
+  "decision.manage": "Only a project's owners and leads can create or change decisions.",
+  "record.manage": "Only a project's owners and leads can edit or change the status of decision records.",
+  "audit.read": "You cannot read this project's history.",
+  "ballots.read_all": "Only owners, leads and auditors can read other members' ballots.",
+  "members.manage": "Only a project's owners can invite people or change members and roles.",
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].includes(role);
+}
+
+/**
+ * The caller's role in a project. A non-member learns nothing, not even that the project exists:
+ * the answer is the same 404 as for an unknown id.
+ */
+export async function membershipOf(projectId: string, userId: string, tx: Tx | ReturnType<typeof getDb> = getDb()) {
+  const membership = await tx.membership.findUnique({
+    where: { projectId_userId: { projectId, userId } },
+    select: { role: true },
+  });
+  if (!membership) throw new AppError("not_found", "No such project.");
+  return membership.role;
+}
+
+export async function requirePermission(
+  projectId: string,
+  userId: string,
+  permission: Permission,
+  tx?: Tx,
+): Promise<Role> {
+  const role = await membershipOf(projectId, userId, tx);
+  if (!can(role, permission)) throw new AppError("forbidden", REFUSALS[permission]);
+  return role;
+}

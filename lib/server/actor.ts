@@ -1,0 +1,42 @@
+import "server-only";
+import crypto from "node:crypto";
+import { auth } from "../auth";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+
+export interface Actor {
+  userId: string;
+  via: "session" | "token";
+}
+
+export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+/** The signed-in user of a page or server action, or null. */
+export async function sessionActor(): Promise<Actor | null> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  // A JWT can outlive its user (e.g. a reset database): trust only users that exist.
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true } });
+  return user ? { userId, via: "session" } : null;
+}
+
+/** API callers: `Authorization: Bearer <token>` first, else the session cookie. */
+export async function requestActor(request: Request): Promise<Actor> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppError("unauthorized", "The Authorization header must be `Bearer <token>`.");
+    const token = await getDb().apiToken.findUnique({
+      where: { tokenHash: hashToken(match[1]!) },
+      select: { id: true, userId: true, revokedAt: true },
+    });
+    if (!token || token.revokedAt) throw new AppError("unauthorized", "This API token is unknown or revoked.");
+    await getDb().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    return { userId: token.userId, via: "token" };
+  }
+  // No cookie, no session: answer without asking Auth.js.
+  const actor = request.headers.get("cookie") ? await sessionActor() : null;
+  if (!actor) throw new AppError("unauthorized", "Sign in or send `Authorization: Bearer <token>`.");
+  return actor;
+}

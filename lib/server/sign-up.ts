@@ -1,0 +1,24 @@
+import "server-only";
+import { getDb } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { signUpSchema } from "../schemas/account";
+import { parseInput } from "./parse-input";
+import { hashPassword } from "./passwords";
+
+export async function signUp(raw: unknown) {
+  const input = parseInput(signUpSchema, raw);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await getDb().user.create({
+      data: { email: input.email, name: input.name, passwordHash },
+      select: { id: true, email: true, name: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+        field: "email",
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+// Calls the real JSON API route handlers in-process, resolving a URL path to app/api/v1/**/route.ts
+// the way Next does, so integration tests exercise routing params, auth, parsing and error mapping.
+import fs from "node:fs";
+import path from "node:path";
+import { createApiToken } from "@/lib/server/api-tokens";
+import type { Actor } from "@/lib/server/actor";
+
+const API_ROOT = path.resolve(__dirname, "../../app/api/v1");
+
+function resolveRoute(urlPath: string): { file: string; params: Record<string, string> } {
+  const segments = urlPath.replace(/^\/api\/v1\/?/, "").split("?")[0]!.split("/").filter(Boolean);
+  let dir = API_ROOT;
+  const params: Record<string, string> = {};
+  for (const segment of segments) {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
+    const exact = entries.find((e) => e.name === segment);
+    const dynamic = entries.find((e) => /^\[[^.\]]+\]$/.test(e.name));
+    if (exact) dir = path.join(dir, exact.name);
+    else if (dynamic) {
+      params[dynamic.name.slice(1, -1)] = decodeURIComponent(segment);
+      dir = path.join(dir, dynamic.name);
+    } else throw new Error(`no API route for ${urlPath}`);
+  }
+  return { file: path.join(dir, "route.ts"), params };
+}
+
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export async function api<T = any>(
+  method: string,
+  urlPath: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
+  const { file, params } = resolveRoute(urlPath);
+  const mod = (await import(file)) as Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+  const handler = mod[method];
+  if (!handler) return { status: 405, body: null as T, headers: new Headers(), text: "" };
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] = "application/json";
+  }
+  const request = new Request(`http://localhost:3000${urlPath.startsWith("/api") ? urlPath : `/api/v1${urlPath}`}`, {
+    method,
+    headers,
+    body,
+  });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers, text };
+}
+
+/** A personal API token for a test user, made through the real operation. */
+export async function tokenFor(actor: Actor): Promise<string> {
+  return (await createApiToken({ ...actor, via: "session" }, { name: "tests" })).token;
+}
