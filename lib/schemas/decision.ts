@@ -1,0 +1,122 @@
+import { z } from "zod";
+
+const name = (what: string, max = 120) =>
+  z.string().trim().min(1, { error: `Name the ${what}.` }).max(max, { error: `Use at most ${max} characters.` });
+
+export const optionInputSchema = z
+  .object({
+    id: z.string().optional(),
+    name: name("option"),
+    description: z.string().trim().max(2000).optional(),
+    link: z.url({ protocol: /^https?$/, error: "Links must start with http:// or https://." }).optional().or(z.literal("")),
+  })
+  .strict();
+
+export const criterionInputSchema = z
+  .object({
+    id: z.string().optional(),
+    name: name("criterion"),
+    description: z.string().trim().max(2000).optional(),
+    weight: z.number({ error: "Weight must be a number." }).min(0, { error: "Weights cannot be negative." }).max(1000).optional(),
+  })
+  .strict();
+
+export const scaleSchema = z
+  .object({
+    min: z.int({ error: "Scale bounds must be whole numbers." }).min(-100).max(100),
+    max: z.int({ error: "Scale bounds must be whole numbers." }).min(-100).max(100),
+  })
+  .strict()
+  .refine((scale) => scale.max > scale.min, { error: "The scale's max must be greater than its min.", path: ["max"] });
+
+export const weightModeSchema = z.enum(["FIXED", "VOTED"], { error: 'weightMode must be "FIXED" or "VOTED".' });
+export const revealPolicySchema = z.enum(["AFTER_CLOSE", "LIVE"], { error: 'revealPolicy must be "AFTER_CLOSE" or "LIVE".' });
+
+export const MAX_OPTIONS = 30;
+export const MAX_CRITERIA = 30;
+
+const decisionFields = {
+  title: z.string().trim().min(1, { error: "Give the decision a title." }).max(200, { error: "Use at most 200 characters." }),
+  context: z.string().max(20_000, { error: "Keep the context under 20,000 characters." }).optional(),
+  scale: scaleSchema.optional(),
+  weightMode: weightModeSchema,
+  revealPolicy: revealPolicySchema.optional(),
+  deadline: z.iso.datetime({ offset: true, error: "deadline must be an ISO 8601 date-time." }).nullable().optional(),
+  options: z.array(optionInputSchema).max(MAX_OPTIONS, { error: `At most ${MAX_OPTIONS} options.` }),
+  criteria: z.array(criterionInputSchema).min(1, { error: "Add at least one criterion." }).max(MAX_CRITERIA, { error: `At most ${MAX_CRITERIA} criteria.` }),
+};
+
+function uniqueNames(list: { name: string }[]) {
+  const seen = new Set<string>();
+  return list.every((item) => {
+    const key = item.name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+type DecisionShape = {
+  options?: { name: string }[];
+  criteria?: { name: string; weight?: number }[];
+  weightMode?: "FIXED" | "VOTED";
+};
+
+function decisionRules<T extends z.ZodType<DecisionShape>>(schema: T) {
+  return schema
+    .refine((d) => !d.options || uniqueNames(d.options), { error: "Option names must be different.", path: ["options"] })
+    .refine((d) => !d.criteria || uniqueNames(d.criteria), { error: "Criterion names must be different.", path: ["criteria"] })
+    .refine(
+      (d) => d.weightMode !== "FIXED" || !d.criteria || d.criteria.some((c) => (c.weight ?? 1) > 0),
+      { error: "With fixed weights at least one criterion needs a weight above 0.", path: ["criteria"] },
+    );
+}
+
+export const createDecisionSchema = decisionRules(z.object(decisionFields).strict());
+
+export const updateDecisionSchema = decisionRules(
+  z
+    .object({
+      title: decisionFields.title.optional(),
+      context: decisionFields.context,
+      scale: decisionFields.scale,
+      weightMode: weightModeSchema.optional(),
+      revealPolicy: decisionFields.revealPolicy,
+      deadline: decisionFields.deadline,
+      options: decisionFields.options.optional(),
+      criteria: decisionFields.criteria.optional(),
+    })
+    .strict(),
+);
+
+export const reopenSchema = z
+  .object({ reason: z.string().trim().min(3, { error: "Say why the vote is reopened." }).max(2000) })
+  .strict();
+
+export const scoreInputSchema = z
+  .object({
+    optionId: z.string({ error: "optionId is required." }),
+    criterionId: z.string({ error: "criterionId is required." }),
+    value: z.int({ error: "A score is a whole number, or null to abstain." }).nullable(),
+    rationale: z.string().max(2000, { error: "Keep a rationale under 2,000 characters." }).optional(),
+  })
+  .strict();
+
+export const importanceInputSchema = z
+  .object({
+    criterionId: z.string(),
+    value: z.int({ error: "Importance is a whole number from 0 to 10." }).min(0).max(10),
+  })
+  .strict();
+
+export const ballotSchema = z
+  .object({
+    scores: z.array(scoreInputSchema).max(MAX_OPTIONS * MAX_CRITERIA),
+    importances: z.array(importanceInputSchema).max(MAX_CRITERIA).optional(),
+    comment: z.string().max(5000).optional(),
+  })
+  .strict();
+
+export type CreateDecisionInput = z.infer<typeof createDecisionSchema>;
+export type UpdateDecisionInput = z.infer<typeof updateDecisionSchema>;
+export type BallotInput = z.infer<typeof ballotSchema>;

@@ -1,0 +1,69 @@
+import "server-only";
+import { getDb } from "../../db";
+import { createDecisionSchema } from "../../schemas/decision";
+import type { Actor } from "../actor";
+import { requirePermission } from "../access";
+import { appendAuditEvent } from "../audit";
+import { parseInput } from "../parse-input";
+import { decisionInclude, presentDecision } from "./shape";
+
+export async function createDecision(actor: Actor, projectId: string, raw: unknown) {
+  await requirePermission(projectId, actor.userId, "decision.manage");
+  const input = parseInput(createDecisionSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    await requirePermission(projectId, actor.userId, "decision.manage", tx);
+    // Incrementing the counter locks the project row, so concurrent creations get consecutive numbers.
+    const { nextDecisionNumber } = await tx.project.update({
+      where: { id: projectId },
+      data: { nextDecisionNumber: { increment: 1 } },
+      select: { nextDecisionNumber: true },
+    });
+    const number = nextDecisionNumber - 1;
+    const decision = await tx.decision.create({
+      data: {
+        projectId,
+        number,
+        title: input.title,
+        context: input.context ?? "",
+        scaleMin: input.scale?.min ?? 0,
+        scaleMax: input.scale?.max ?? 10,
+        weightMode: input.weightMode,
+        revealPolicy: input.revealPolicy ?? "AFTER_CLOSE",
+        deadline: input.deadline ? new Date(input.deadline) : null,
+        createdById: actor.userId,
+        options: {
+          create: input.options.map((o, position) => ({ position, name: o.name, description: o.description ?? "", link: o.link || null })),
+        },
+        criteria: {
+          create: input.criteria.map((c, position) => ({ position, name: c.name, description: c.description ?? "", weight: c.weight ?? 1 })),
+        },
+      },
+      include: decisionInclude,
+    });
+    const presented = presentDecision(decision);
+    await appendAuditEvent(tx, {
+      projectId,
+      actorId: actor.userId,
+      action: "decision.created",
+      entityType: "decision",
+      entityId: decision.id,
+      data: { after: auditSnapshot(presented) },
+    });
+    return presented;
+  });
+}
+
+/** What the audit trail keeps of a decision's definition. */
+export function auditSnapshot(d: ReturnType<typeof presentDecision>) {
+  return {
+    number: d.number,
+    title: d.title,
+    context: d.context,
+    scale: d.scale,
+    weightMode: d.weightMode,
+    revealPolicy: d.revealPolicy,
+    deadline: d.deadline ? d.deadline.toISOString() : null,
+    options: d.options.map((o) => ({ id: o.id, name: o.name })),
+    criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
+  };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { getDb } from "../../db";
+import type { Actor } from "../actor";
+import { requirePermission } from "../access";
+import { closeExpiredDecisions, loadDecision } from "./load";
+import { decisionInclude, presentDecision } from "./shape";
+
+const VOTER_ROLES = ["OWNER", "LEAD", "MEMBER"] as const;
+
+export async function listDecisions(actor: Actor, projectId: string) {
+  await requirePermission(projectId, actor.userId, "project.read");
+  await closeExpiredDecisions();
+  const rows = await getDb().decision.findMany({
+    where: { projectId },
+    include: { ...decisionInclude, _count: { select: { ballots: true } } },
+    orderBy: { number: "desc" },
+  });
+  return rows.map((row) => ({ ...presentDecision(row), ballotCount: row._count.ballots }));
+}
+
+/** The decision with who has voted (never what): safe for every member at any time. */
+export async function getDecision(actor: Actor, decisionId: string) {
+  const { decision, role } = await loadDecision(decisionId, actor.userId);
+  const db = getDb();
+  const [eligible, ballots] = await Promise.all([
+    db.membership.findMany({
+      where: { projectId: decision.projectId, role: { in: [...VOTER_ROLES] } },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.ballot.findMany({ where: { decisionId }, select: { voterId: true, submittedAt: true, revision: true } }),
+  ]);
+  const voted = new Map(ballots.map((b) => [b.voterId, b]));
+  return {
+    ...presentDecision(decision),
+    role,
+    participation: {
+      eligible: eligible.length,
+      voted: eligible.filter((m) => voted.has(m.user.id)).length,
+      voters: eligible.map((m) => ({
+        userId: m.user.id,
+        name: m.user.name,
+        voted: voted.has(m.user.id),
+        submittedAt: voted.get(m.user.id)?.submittedAt ?? null,
+      })),
+    },
+  };
+}

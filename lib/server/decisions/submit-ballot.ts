@@ -1,0 +1,173 @@
+import "server-only";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import { ballotSchema, type BallotInput } from "../../schemas/decision";
+import type { Actor } from "../actor";
+import { appendAuditEvent } from "../audit";
+import { parseInput } from "../parse-input";
+import { closeIfExpired, loadDecision, lockDecision } from "./load";
+
+type Definition = {
+  scaleMin: number;
+  scaleMax: number;
+  weightMode: "FIXED" | "VOTED";
+  options: { id: string }[];
+  criteria: { id: string }[];
+};
+
+/** Rules a ballot must meet against its decision: every problem, with where it is. */
+export function ballotProblems(input: BallotInput, d: Definition) {
+  const issues: { path: string; message: string }[] = [];
+  const options = new Set(d.options.map((o) => o.id));
+  const criteria = new Set(d.criteria.map((c) => c.id));
+  const seen = new Set<string>();
+  input.scores.forEach((score, i) => {
+    if (!options.has(score.optionId)) issues.push({ path: `scores.${i}.optionId`, message: `Unknown option id ${score.optionId}.` });
+    if (!criteria.has(score.criterionId)) issues.push({ path: `scores.${i}.criterionId`, message: `Unknown criterion id ${score.criterionId}.` });
+    const cell = `${score.optionId}\u0000${score.criterionId}`;
+    if (seen.has(cell)) issues.push({ path: `scores.${i}`, message: "This option × criterion cell appears twice." });
+    seen.add(cell);
+    if (score.value !== null && (score.value < d.scaleMin || score.value > d.scaleMax)) {
+      issues.push({ path: `scores.${i}.value`, message: `Score ${score.value} is off the scale ${d.scaleMin}–${d.scaleMax}.` });
+    }
+  });
+  if (input.importances?.length && d.weightMode === "FIXED") {
+    issues.push({ path: "importances", message: "This decision uses fixed weights; leave importances out." });
+  }
+  const seenImportance = new Set<string>();
+  input.importances?.forEach((imp, i) => {
+    if (!criteria.has(imp.criterionId)) issues.push({ path: `importances.${i}.criterionId`, message: `Unknown criterion id ${imp.criterionId}.` });
+    if (seenImportance.has(imp.criterionId)) issues.push({ path: `importances.${i}`, message: "This criterion's importance appears twice." });
+    seenImportance.add(imp.criterionId);
+  });
+  return issues;
+}
+
+/**
+ * Stores the caller's ballot, replacing any earlier one atomically. Submitting the same ballot
+ * twice leaves one ballot; a vote racing a close is either in before the close or refused.
+ */
+export async function submitBallot(actor: Actor, decisionId: string, raw: unknown) {
+  const { decision } = await loadDecision(decisionId, actor.userId, "ballot.submit");
+  const input = parseInput(ballotSchema, raw);
+  const issues = ballotProblems(input, decision);
+  if (issues.length) {
+    throw new AppError("unprocessable", `The ballot breaks ${issues.length} rule(s): ${issues[0]!.message}`, { issues });
+  }
+  const outcome = await getDb().$transaction(async (tx) => {
+    const state = await lockDecision(tx, decisionId);
+    if (state.status === "OPEN" && state.deadline && state.deadline <= new Date()) return "expired" as const;
+    if (state.status !== "OPEN") {
+      const pastDeadline = state.status === "CLOSED" && state.deadline && state.deadline <= new Date();
+      throw new AppError(
+        "conflict",
+        pastDeadline
+          ? `Voting closed at the deadline (${state.deadline!.toISOString()}); this ballot was not counted.`
+          : `Voting is not open: the decision is ${state.status}.`,
+      );
+    }
+    // The role may have changed since the first check; re-check inside the lock.
+    const member = await tx.membership.findUnique({ where: { projectId_userId: { projectId: state.projectId, userId: actor.userId } } });
+    if (!member || member.role === "AUDITOR") throw new AppError("forbidden", "Auditors read decisions but do not vote.");
+
+    const previous = await tx.ballot.findUnique({ where: { decisionId_voterId: { decisionId, voterId: actor.userId } }, select: { id: true, revision: true } });
+    if (previous) await tx.ballot.delete({ where: { id: previous.id } });
+    const ballot = await tx.ballot.create({
+      data: {
+        decisionId,
+        voterId: actor.userId,
+        comment: input.comment ?? "",
+        revision: (previous?.revision ?? 0) + 1,
+        scores: {
+          createMany: {
+            data: input.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale ?? "" })),
+          },
+        },
+        importances: input.importances?.length ? { createMany: { data: input.importances } } : undefined,
+      },
+      select: { id: true, revision: true, submittedAt: true },
+    });
+    await tx.ballotDraft.deleteMany({ where: { decisionId, voterId: actor.userId } });
+    // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
+    await appendAuditEvent(tx, {
+      projectId: state.projectId,
+      actorId: actor.userId,
+      action: previous ? "ballot.revised" : "ballot.submitted",
+      entityType: "ballot",
+      entityId: ballot.id,
+      data: { decisionId, revision: ballot.revision, cells: input.scores.length, abstentions: input.scores.filter((s) => s.value === null).length },
+    });
+    return ballot;
+  });
+  if (outcome === "expired") {
+    await closeIfExpired(decisionId);
+    throw new AppError("conflict", "Voting closed at the deadline; this ballot was not counted.");
+  }
+  return getBallot(actor, decisionId);
+}
+
+export async function getBallot(actor: Actor, decisionId: string, voterId = actor.userId) {
+  const { decision, role } = await loadDecision(decisionId, actor.userId);
+  if (voterId !== actor.userId) {
+    if (decision.status !== "CLOSED") throw new AppError("conflict", "Ballots stay private until the vote closes.");
+    if (!["OWNER", "LEAD", "AUDITOR"].includes(role)) throw new AppError("forbidden", "Only owners, leads and auditors can read other members' ballots.");
+  }
+  const ballot = await getDb().ballot.findUnique({
+    where: { decisionId_voterId: { decisionId, voterId } },
+    include: { scores: true, importances: true, voter: { select: { id: true, name: true } } },
+  });
+  if (!ballot) return null;
+  return presentBallot(ballot);
+}
+
+export function presentBallot(ballot: {
+  id: string;
+  decisionId: string;
+  voter: { id: string; name: string };
+  comment: string;
+  revision: number;
+  submittedAt: Date;
+  scores: { optionId: string; criterionId: string; value: number | null; rationale: string }[];
+  importances: { criterionId: string; value: number }[];
+}) {
+  return {
+    id: ballot.id,
+    decisionId: ballot.decisionId,
+    voter: ballot.voter,
+    revision: ballot.revision,
+    submittedAt: ballot.submittedAt,
+    comment: ballot.comment,
+    scores: ballot.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale })),
+    importances: ballot.importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
+  };
+}
+
+/** Every ballot of a closed decision, for owners, leads and auditors; members get their own. */
+export async function listBallots(actor: Actor, decisionId: string) {
+  const { decision, role } = await loadDecision(decisionId, actor.userId);
+  const everyone = ["OWNER", "LEAD", "AUDITOR"].includes(role) && decision.status === "CLOSED";
+  const ballots = await getDb().ballot.findMany({
+    where: { decisionId, ...(everyone ? {} : { voterId: actor.userId }) },
+    include: { scores: true, importances: true, voter: { select: { id: true, name: true } } },
+    orderBy: { submittedAt: "asc" },
+  });
+  return ballots.map(presentBallot);
+}
+
+export async function saveBallotDraft(actor: Actor, decisionId: string, raw: unknown) {
+  const { decision } = await loadDecision(decisionId, actor.userId, "ballot.submit");
+  if (decision.status !== "OPEN") throw new AppError("conflict", `Voting is not open: the decision is ${decision.status}.`);
+  const input = parseInput(ballotSchema, raw);
+  await getDb().ballotDraft.upsert({
+    where: { decisionId_voterId: { decisionId, voterId: actor.userId } },
+    create: { decisionId, voterId: actor.userId, data: input },
+    update: { data: input },
+  });
+  return { saved: true, at: new Date() };
+}
+
+export async function getBallotDraft(actor: Actor, decisionId: string): Promise<BallotInput | null> {
+  await loadDecision(decisionId, actor.userId, "ballot.submit");
+  const draft = await getDb().ballotDraft.findUnique({ where: { decisionId_voterId: { decisionId, voterId: actor.userId } } });
+  return (draft?.data as BallotInput | undefined) ?? null;
+}

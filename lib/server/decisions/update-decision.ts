@@ -1,0 +1,92 @@
+import "server-only";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import { updateDecisionSchema } from "../../schemas/decision";
+import type { Actor } from "../actor";
+import { appendAuditEvent } from "../audit";
+import { parseInput } from "../parse-input";
+import { auditSnapshot } from "./create-decision";
+import { loadDecision, lockDecision } from "./load";
+import { decisionInclude, presentDecision } from "./shape";
+
+export async function updateDecision(actor: Actor, decisionId: string, raw: unknown) {
+  await loadDecision(decisionId, actor.userId, "decision.manage");
+  const input = parseInput(updateDecisionSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const state = await lockDecision(tx, decisionId);
+    const current = await tx.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
+    const before = auditSnapshot(presentDecision(current));
+
+    if (state.status !== "DRAFT") {
+      // Once voting started, only a stricter reveal policy is allowed: hidden results stay hidden.
+      const keys = Object.keys(input);
+      const tighteningOnly = keys.length === 1 && input.revealPolicy === "AFTER_CLOSE" && state.status === "OPEN";
+      if (!tighteningOnly) {
+        throw new AppError(
+          "conflict",
+          state.status === "OPEN" && input.revealPolicy === "LIVE"
+            ? "Results promised hidden until close must stay hidden: the reveal policy can only get stricter."
+            : `The decision is ${state.status}: options, criteria, scale and weights can only change in DRAFT.`,
+        );
+      }
+    }
+    const weightMode = input.weightMode ?? current.weightMode;
+    const criteriaAfter = input.criteria ?? current.criteria;
+    if (weightMode === "FIXED" && !criteriaAfter.some((c) => (c.weight ?? 1) > 0)) {
+      throw new AppError("unprocessable", "With fixed weights at least one criterion needs a weight above 0.", {
+        issues: [{ path: "criteria", message: "all weights are 0" }],
+      });
+    }
+
+    await tx.decision.update({
+      where: { id: decisionId },
+      data: {
+        title: input.title,
+        context: input.context,
+        scaleMin: input.scale?.min,
+        scaleMax: input.scale?.max,
+        weightMode: input.weightMode,
+        revealPolicy: input.revealPolicy,
+        deadline: input.deadline === undefined ? undefined : input.deadline ? new Date(input.deadline) : null,
+      },
+    });
+    if (input.options) {
+      const keep = new Set(input.options.map((o) => o.id).filter(Boolean));
+      for (const id of keep) {
+        if (!current.options.some((o) => o.id === id)) {
+          throw new AppError("unprocessable", `Unknown option id ${id}.`, { issues: [{ path: "options", message: "unknown id" }] });
+        }
+      }
+      await tx.option.deleteMany({ where: { decisionId, id: { notIn: [...keep] as string[] } } });
+      for (const [position, o] of input.options.entries()) {
+        const data = { position, name: o.name, description: o.description ?? "", link: o.link || null };
+        if (o.id) await tx.option.update({ where: { id: o.id }, data });
+        else await tx.option.create({ data: { ...data, decisionId } });
+      }
+    }
+    if (input.criteria) {
+      const keep = new Set(input.criteria.map((c) => c.id).filter(Boolean));
+      for (const id of keep) {
+        if (!current.criteria.some((c) => c.id === id)) {
+          throw new AppError("unprocessable", `Unknown criterion id ${id}.`, { issues: [{ path: "criteria", message: "unknown id" }] });
+        }
+      }
+      await tx.criterion.deleteMany({ where: { decisionId, id: { notIn: [...keep] as string[] } } });
+      for (const [position, c] of input.criteria.entries()) {
+        const data = { position, name: c.name, description: c.description ?? "", weight: c.weight ?? 1 };
+        if (c.id) await tx.criterion.update({ where: { id: c.id }, data });
+        else await tx.criterion.create({ data: { ...data, decisionId } });
+      }
+    }
+    const updated = presentDecision(await tx.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
+    await appendAuditEvent(tx, {
+      projectId: state.projectId,
+      actorId: actor.userId,
+      action: "decision.edited",
+      entityType: "decision",
+      entityId: decisionId,
+      data: { before, after: auditSnapshot(updated) },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,279 @@
+import { expect, it } from "vitest";
+import { api, tokenFor } from "../support/api";
+import { ballotFrom, createOpenDecision, frameworkDecision } from "../support/decisions";
+import { makeTeam } from "../support/factories";
+import { describeOnEachDatabase } from "../support/test-db";
+import { aggregate, cellStatsFromScores, computeWeights, voterOptionSumsFromScores } from "@/lib/domain/aggregation";
+
+describeOnEachDatabase("decisions, ballots and results", (db) => {
+  it("numbers decisions ADR-0001, ADR-0002… per project without gaps, even when created at once", async () => {
+    const team = await makeTeam();
+    const token = await tokenFor(team.lead);
+    const created = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        api("POST", `/projects/${team.project.id}/decisions`, { token, body: { ...frameworkDecision, title: `Q${i}` } }),
+      ),
+    );
+    expect(created.map((c) => c.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(created.map((c) => c.body.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(created[0]!.body.key).toMatch(/^ADR-000\d$/);
+    const other = await makeTeam("Other");
+    const first = await api("POST", `/projects/${other.project.id}/decisions`, { token: await tokenFor(other.owner), body: frameworkDecision });
+    expect(first.body.number).toBe(1);
+  });
+
+  it("lets only owners and leads create, edit, open and close; members and auditors get 403, strangers 404", async () => {
+    const team = await makeTeam();
+    for (const who of [team.member, team.auditor]) {
+      const res = await api("POST", `/projects/${team.project.id}/decisions`, { token: await tokenFor(who), body: frameworkDecision });
+      expect(res.status).toBe(403);
+    }
+    expect((await api("POST", `/projects/${team.project.id}/decisions`, { token: await tokenFor(team.stranger), body: frameworkDecision })).status).toBe(404);
+    const draft = await api("POST", `/projects/${team.project.id}/decisions`, { token: await tokenFor(team.owner), body: frameworkDecision });
+    expect(draft.status).toBe(201);
+    for (const who of [team.member, team.auditor]) {
+      const token = await tokenFor(who);
+      expect((await api("PATCH", `/decisions/${draft.body.id}`, { token, body: { title: "Mine" } })).status).toBe(403);
+      expect((await api("POST", `/decisions/${draft.body.id}/open`, { token })).status).toBe(403);
+    }
+    const strangerToken = await tokenFor(team.stranger);
+    expect((await api("GET", `/decisions/${draft.body.id}`, { token: strangerToken })).status).toBe(404);
+    expect((await api("GET", `/decisions/${draft.body.id}/results`, { token: strangerToken })).status).toBe(404);
+    expect((await api("GET", `/projects/${team.project.id}/decisions`, { token: strangerToken })).status).toBe(404);
+    const leadToken = await tokenFor(team.lead);
+    expect((await api("PATCH", `/decisions/${draft.body.id}`, { token: leadToken, body: { title: "Renamed" } })).body.title).toBe("Renamed");
+    expect((await api("POST", `/decisions/${draft.body.id}/open`, { token: leadToken })).body.status).toBe("OPEN");
+    for (const who of [team.member, team.auditor]) {
+      expect((await api("POST", `/decisions/${draft.body.id}/close`, { token: await tokenFor(who) })).status).toBe(403);
+    }
+  });
+
+  it("refuses bad decision input with 422 naming the field", async () => {
+    const team = await makeTeam();
+    const token = await tokenFor(team.lead);
+    const url = `/projects/${team.project.id}/decisions`;
+    const badScale = await api("POST", url, { token, body: { ...frameworkDecision, scale: { min: 5, max: 1 } } });
+    expect(badScale.status).toBe(422);
+    expect(badScale.body.error.details.issues[0].path).toBe("scale.max");
+    const zeroWeights = await api("POST", url, { token, body: { ...frameworkDecision, criteria: [{ name: "A", weight: 0 }] } });
+    expect(zeroWeights.status).toBe(422);
+    const dupes = await api("POST", url, { token, body: { ...frameworkDecision, options: [{ name: "X" }, { name: "x" }] } });
+    expect(dupes.status).toBe(422);
+    expect(dupes.body.error.message).toMatch(/Option names must be different/);
+    const wrongMode = await api("POST", url, { token, body: { ...frameworkDecision, weightMode: "RANDOM" } });
+    expect(wrongMode.status).toBe(422);
+    const tooFew = await api("POST", url, { token, body: { ...frameworkDecision, options: [{ name: "Only" }] } });
+    expect(tooFew.status).toBe(201);
+    const open = await api("POST", `/decisions/${tooFew.body.id}/open`, { token });
+    expect(open.status).toBe(422);
+    expect(open.body.error.message).toMatch(/at least 2 options/);
+  });
+
+  it("allows edits only in DRAFT, and only a stricter reveal policy once OPEN", async () => {
+    const team = await makeTeam();
+    const token = await tokenFor(team.lead);
+    const d = await createOpenDecision(team.lead, team.project.id, { ...frameworkDecision, revealPolicy: "LIVE" });
+    const edit = await api("PATCH", `/decisions/${d.id}`, { token, body: { options: [{ name: "Keras" }, { name: "MXNet" }] } });
+    expect(edit.status).toBe(409);
+    const stricter = await api("PATCH", `/decisions/${d.id}`, { token, body: { revealPolicy: "AFTER_CLOSE" } });
+    expect(stricter.status).toBe(200);
+    const looser = await api("PATCH", `/decisions/${d.id}`, { token, body: { revealPolicy: "LIVE" } });
+    expect(looser.status).toBe(409);
+    expect(looser.body.error.message).toMatch(/stricter/);
+  });
+
+  it("validates ballots: off-scale scores, unknown ids and duplicate cells get 422; auditors get 403", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    const token = await tokenFor(team.member);
+    const o = d.options[0]!.id;
+    const c = d.criteria[0]!.id;
+    const off = await api("PUT", `/decisions/${d.id}/ballot`, { token, body: { scores: [{ optionId: o, criterionId: c, value: 11 }] } });
+    expect(off.status).toBe(422);
+    expect(off.body.error.details.issues[0]).toEqual({ path: "scores.0.value", message: "Score 11 is off the scale 0–10." });
+    const unknown = await api("PUT", `/decisions/${d.id}/ballot`, { token, body: { scores: [{ optionId: "nope", criterionId: c, value: 1 }] } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details.issues[0].path).toBe("scores.0.optionId");
+    const dup = await api("PUT", `/decisions/${d.id}/ballot`, {
+      token,
+      body: { scores: [{ optionId: o, criterionId: c, value: 1 }, { optionId: o, criterionId: c, value: 2 }] },
+    });
+    expect(dup.status).toBe(422);
+    expect(dup.body.error.message).toMatch(/appears twice/);
+    const fractional = await api("PUT", `/decisions/${d.id}/ballot`, { token, body: { scores: [{ optionId: o, criterionId: c, value: 2.5 }] } });
+    expect(fractional.status).toBe(422);
+    const auditor = await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.auditor), body: ballotFrom(d, [[1, 1, 1], [1, 1, 1], [1, 1, 1]]) });
+    expect(auditor.status).toBe(403);
+    expect(await db().prisma.ballot.count({ where: { decisionId: d.id } })).toBe(0);
+  });
+
+  it("keeps votes blind while OPEN: who voted is visible, scores and results are not", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.member), body: ballotFrom(d, [[9, 9, 9], [1, 1, 1], [5, 5, 5]]) });
+    for (const who of [team.owner, team.lead, team.auditor]) {
+      const token = await tokenFor(who);
+      const view = await api("GET", `/decisions/${d.id}`, { token });
+      expect(view.body.participation.voters.find((v: { userId: string }) => v.userId === team.member.userId).voted).toBe(true);
+      expect(JSON.stringify(view.body)).not.toMatch(/"value"|"mean"|"total"/);
+      const results = await api("GET", `/decisions/${d.id}/results`, { token });
+      expect(results.status).toBe(409);
+      expect(results.body.error.message).toMatch(/hidden until the vote closes/);
+      const ballots = await api("GET", `/decisions/${d.id}/ballots`, { token });
+      expect(ballots.body.ballots.every((b: { voter: { id: string } }) => b.voter.id === who.userId)).toBe(true);
+    }
+    const own = await api("GET", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.member) });
+    expect(own.body.scores).toHaveLength(9);
+  });
+
+  it("replaces a revised ballot atomically and keeps one ballot per voter under concurrent submissions", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    const token = await tokenFor(team.member);
+    const submissions = await Promise.all([
+      api("PUT", `/decisions/${d.id}/ballot`, { token, body: ballotFrom(d, [[1, 1, 1], [2, 2, 2], [3, 3, 3]]) }),
+      api("PUT", `/decisions/${d.id}/ballot`, { token, body: ballotFrom(d, [[1, 1, 1], [2, 2, 2], [3, 3, 3]]) }),
+      api("PUT", `/decisions/${d.id}/ballot`, { token, body: ballotFrom(d, [[7, 7, 7], [8, 8, 8], [9, 9, 9]]) }),
+    ]);
+    expect(submissions.map((s) => s.status)).toEqual([200, 200, 200]);
+    expect(await db().prisma.ballot.count({ where: { decisionId: d.id } })).toBe(1);
+    expect(await db().prisma.score.count({ where: { ballot: { decisionId: d.id } } })).toBe(9);
+    const stored = await api("GET", `/decisions/${d.id}/ballot`, { token });
+    expect(stored.body.revision).toBe(3);
+    const actions = await db().prisma.auditEvent.findMany({ where: { projectId: team.project.id, entityType: "ballot" }, select: { action: true } });
+    expect(actions.map((a) => a.action).sort()).toEqual(["ballot.revised", "ballot.revised", "ballot.submitted"]);
+  });
+
+  it("counts a vote racing a close or refuses it, never half-writes it", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    const [vote, close] = await Promise.all([
+      api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.member), body: ballotFrom(d, [[5, 5, 5], [5, 5, 5], [5, 5, 5]]) }),
+      api("POST", `/decisions/${d.id}/close`, { token: await tokenFor(team.lead) }),
+    ]);
+    expect(close.status).toBe(200);
+    const ballots = await db().prisma.ballot.findMany({ where: { decisionId: d.id }, include: { scores: true } });
+    if (vote.status === 200) {
+      expect(ballots).toHaveLength(1);
+      expect(ballots[0]!.scores).toHaveLength(9);
+    } else {
+      expect(vote.status).toBe(409);
+      expect(ballots).toHaveLength(0);
+    }
+    const late = await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.owner), body: ballotFrom(d, [[5, 5, 5], [5, 5, 5], [5, 5, 5]]) });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/not open/);
+  });
+
+  it("closes at the deadline: no vote is accepted after it, and reads show it CLOSED", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id, { ...frameworkDecision, deadline: new Date(Date.now() + 60_000).toISOString() });
+    const token = await tokenFor(team.member);
+    expect((await api("PUT", `/decisions/${d.id}/ballot`, { token, body: ballotFrom(d, [[5, 5, 5], [5, 5, 5], [5, 5, 5]]) })).status).toBe(200);
+    await db().prisma.decision.update({ where: { id: d.id }, data: { deadline: new Date(Date.now() - 1000) } });
+    const late = await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.owner), body: ballotFrom(d, [[1, 1, 1], [1, 1, 1], [1, 1, 1]]) });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/deadline/);
+    const view = await api("GET", `/decisions/${d.id}`, { token });
+    expect(view.body.status).toBe("CLOSED");
+    const closed = await db().prisma.auditEvent.findFirstOrThrow({ where: { entityId: d.id, action: "decision.closed" } });
+    expect(closed.actorId).toBeNull();
+    expect(closed.data).toMatchObject({ reason: "deadline" });
+    expect(await db().prisma.ballot.count({ where: { decisionId: d.id } })).toBe(1);
+  });
+
+  it("computes results in the database that match the reference formulas, shown after close", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    const matrices: Record<string, (number | null)[][]> = {
+      owner: [[9, 5, 8], [6, 9, 8], [7, 4, null]],
+      lead: [[8, 6, 7], [7, 8, 9], [8, 3, 5]],
+      member: [[10, 4, 9], [5, 9, 7], [null, null, null]],
+    };
+    for (const [who, matrix] of Object.entries(matrices)) {
+      const actor = team[who as "owner" | "lead" | "member"];
+      const res = await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(actor), body: ballotFrom(d, matrix) });
+      expect(res.status).toBe(200);
+    }
+    await api("POST", `/decisions/${d.id}/close`, { token: await tokenFor(team.lead) });
+    const results = await api("GET", `/decisions/${d.id}/results`, { token: await tokenFor(team.auditor) });
+    expect(results.status).toBe(200);
+
+    // The same result from the pure reference implementation over every score in memory.
+    const scores = Object.entries(matrices).flatMap(([who, m]) =>
+      d.options.flatMap((o, i) => d.criteria.map((c, j) => ({ voterId: who, optionId: o.id, criterionId: c.id, value: m[i]![j]! }))),
+    );
+    const { weights } = computeWeights("FIXED", d.criteria.map((c) => ({ id: c.id, weight: c.weight })), []);
+    const cells = d.options.flatMap((o) =>
+      d.criteria.map((c) => ({ optionId: o.id, criterionId: c.id, ...cellStatsFromScores(scores.filter((s) => s.optionId === o.id && s.criterionId === c.id).map((s) => s.value)) })),
+    );
+    const expected = aggregate({
+      scale: { min: 0, max: 10 },
+      options: d.options,
+      criteria: d.criteria,
+      weights,
+      cells,
+      voterSums: voterOptionSumsFromScores(scores, { min: 0, max: 10 }, () => weights),
+      eligible: 3,
+    });
+    expect(results.body.participation).toEqual({ eligible: 3, voted: 3 });
+    expect(results.body.winnerOptionIds).toEqual(expected.winnerOptionIds);
+    expect(results.body.flags).toEqual(expected.flags);
+    for (const option of expected.options) {
+      const got = results.body.options.find((o: { optionId: string }) => o.optionId === option.optionId);
+      expect(got.total).toBeCloseTo(option.total!, 12);
+      expect(got.rank).toBe(option.rank);
+      expect(got.borda).toBeCloseTo(option.borda, 12);
+    }
+    for (const cell of expected.cells) {
+      const got = results.body.cells.find((c: { optionId: string; criterionId: string }) => c.optionId === cell.optionId && c.criterionId === cell.criterionId);
+      expect(got.n).toBe(cell.n);
+      expect(got.abstentions).toBe(cell.abstentions);
+      if (cell.mean === null) expect(got.mean).toBeNull();
+      else {
+        expect(got.mean).toBeCloseTo(cell.mean, 12);
+        expect(got.median).toBeCloseTo(cell.median!, 12);
+        expect(got.stdev).toBeCloseTo(cell.stdev!, 12);
+      }
+    }
+    expect(results.body.kendallW).toBeCloseTo(expected.kendallW!, 12);
+    // JAX: nobody scored its third criterion besides owner→null, lead→5: incomplete? lead scored it, so complete.
+    expect(results.body.options.find((o: { name: string }) => o.name === "PyTorch").rank).toBe(1);
+  });
+
+  it("weighs criteria by voters' importances in VOTED mode", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id, {
+      ...frameworkDecision,
+      weightMode: "VOTED",
+      criteria: frameworkDecision.criteria.map(({ name }) => ({ name })),
+      revealPolicy: "LIVE",
+    });
+    const importances = (values: number[]) => d.criteria.map((c, i) => ({ criterionId: c.id, value: values[i]! }));
+    await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.member), body: { ...ballotFrom(d, [[10, 0, 0], [0, 10, 0], [0, 0, 10]]), importances: importances([2, 1, 1]) } });
+    await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team.lead), body: { ...ballotFrom(d, [[10, 0, 0], [0, 10, 0], [0, 0, 10]]), importances: importances([0, 0, 0]) } });
+    // Live results while OPEN, because the policy says so. Weights: member (0.5, 0.25, 0.25); lead left out.
+    const results = await api("GET", `/decisions/${d.id}/results`, { token: await tokenFor(team.auditor) });
+    expect(results.status).toBe(200);
+    const w = Object.fromEntries(results.body.weights.map((x: { criterionId: string; weight: number }) => [x.criterionId, x.weight]));
+    expect(w[d.criteria[0]!.id]).toBeCloseTo(0.5, 12);
+    expect(w[d.criteria[1]!.id]).toBeCloseTo(0.25, 12);
+    expect(results.body.options[0].name).toBe("PyTorch");
+    expect(results.body.options[0].total).toBeCloseTo(0.5, 12);
+  });
+
+  it("reopens a closed vote only with a reason, audited", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    const token = await tokenFor(team.lead);
+    await api("POST", `/decisions/${d.id}/close`, { token });
+    const noReason = await api("POST", `/decisions/${d.id}/reopen`, { token, body: {} });
+    expect(noReason.status).toBe(422);
+    const reopened = await api("POST", `/decisions/${d.id}/reopen`, { token, body: { reason: "Two members were on leave" } });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.status).toBe("OPEN");
+    const event = await db().prisma.auditEvent.findFirstOrThrow({ where: { entityId: d.id, action: "decision.reopened" } });
+    expect(event.data).toMatchObject({ reason: "Two members were on leave" });
+    expect((await api("POST", `/decisions/${d.id}/open`, { token })).status).toBe(409);
+  });
+});
