@@ -28,7 +28,9 @@ export function hashEvent(prevHash: string, event: ChainedEventBody): string {
     entityId: event.entityId,
     data: event.data,
   });
-  return createHash("sha256").update(prevHash + body, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(prevHash + body, "utf8")
+    .digest("hex");
 }
 
 export interface StoredEvent extends ChainedEventBody {
@@ -64,12 +66,22 @@ export class ChainVerifier {
       return false;
     }
     if (event.prevHash !== this.head) {
-      this.broken = { seq: event.seq, reason: "previous hash does not match", expected: this.head, found: event.prevHash };
+      this.broken = {
+        seq: event.seq,
+        reason: "previous hash does not match",
+        expected: this.head,
+        found: event.prevHash,
+      };
       return false;
     }
     const recomputed = hashEvent(this.head, event);
     if (recomputed !== event.hash) {
-      this.broken = { seq: event.seq, reason: "event content does not match its hash", expected: recomputed, found: event.hash };
+      this.broken = {
+        seq: event.seq,
+        reason: "event content does not match its hash",
+        expected: recomputed,
+        found: event.hash,
+      };
       return false;
     }
     this.head = event.hash;
@@ -89,7 +101,13 @@ export class ChainVerifier {
       };
     }
     if (this.broken) {
-      return { status: "broken" as const, count: this.count, headHash: this.head, firstBadSeq: this.broken.seq, problem: this.broken };
+      return {
+        status: "broken" as const,
+        count: this.count,
+        headHash: this.head,
+        firstBadSeq: this.broken.seq,
+        problem: this.broken,
+      };
     }
     return { status: "intact" as const, count: this.count, headHash: this.head };
   }

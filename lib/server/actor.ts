@@ -1,15 +1,13 @@
 import "server-only";
-import crypto from "node:crypto";
 import { auth } from "../auth";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { hashToken } from "./token-hash";
 
 export interface Actor {
   userId: string;
   via: "session" | "token";
 }
-
-export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /** The signed-in user of a page or server action, or null. */
 export async function sessionActor(): Promise<Actor | null> {

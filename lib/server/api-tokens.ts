@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { createTokenSchema } from "../schemas/account";
 import type { Actor } from "./actor";
-import { hashToken } from "./actor";
+import { hashToken } from "./token-hash";
 import { parseInput } from "./parse-input";
 
 export async function createApiToken(actor: Actor, raw: unknown) {

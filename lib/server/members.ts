@@ -4,7 +4,7 @@ import { getDb, type Tx } from "../db";
 import { AppError } from "../errors";
 import { changeRoleSchema, createInviteSchema } from "../schemas/project";
 import type { Actor } from "./actor";
-import { hashToken } from "./actor";
+import { hashToken } from "./token-hash";
 import { membershipOf, requirePermission } from "./access";
 import { appendAuditEvent } from "./audit";
 import { parseInput } from "./parse-input";
