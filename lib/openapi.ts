@@ -1,0 +1,128 @@
+// The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate requests.
+import { z } from "zod";
+import { createTokenSchema, signUpSchema } from "./schemas/account";
+import { changeRoleSchema, createInviteSchema, createProjectSchema } from "./schemas/project";
+import { ballotSchema, createDecisionSchema, reopenSchema, updateDecisionSchema } from "./schemas/decision";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+interface Operation {
+  summary: string;
+  body?: z.ZodType;
+  status?: number;
+  auth?: false;
+  produces?: string;
+}
+
+export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
+  "/health": { get: { summary: "Liveness and the database engine in use", auth: false } },
+  "/signup": { post: { summary: "Create an account", body: signUpSchema, status: 201, auth: false } },
+  "/tokens": {
+    get: { summary: "List your API tokens (never the secrets)" },
+    post: { summary: "Create a personal API token; the token is shown once (session only)", body: createTokenSchema, status: 201 },
+  },
+  "/projects": {
+    get: { summary: "Projects you belong to" },
+    post: { summary: "Create a project; you become its OWNER", body: createProjectSchema, status: 201 },
+  },
+  "/projects/{projectId}": { get: { summary: "A project with its members and your role" } },
+  "/projects/{projectId}/invites": {
+    post: { summary: "Create an invite link with a role and an expiry (OWNER)", body: createInviteSchema, status: 201 },
+  },
+  "/invites/{token}/accept": { post: { summary: "Join a project through an invite link" } },
+  "/projects/{projectId}/members/{userId}": {
+    patch: { summary: "Change a member's role (OWNER); the last owner is protected", body: changeRoleSchema },
+    delete: { summary: "Remove a member (OWNER); the last owner is protected", status: 204 },
+  },
+  "/projects/{projectId}/decisions": {
+    get: { summary: "Decisions of a project, newest first" },
+    post: { summary: "Create a decision in DRAFT (OWNER, LEAD)", body: createDecisionSchema, status: 201 },
+  },
+  "/decisions/{decisionId}": {
+    get: { summary: "A decision with who has voted (never what)" },
+    patch: { summary: "Edit a DRAFT decision; once OPEN only a stricter reveal policy", body: updateDecisionSchema },
+  },
+  "/decisions/{decisionId}/open": { post: { summary: "Open voting (needs 2 options and 1 criterion)" } },
+  "/decisions/{decisionId}/close": { post: { summary: "Close voting; generates the decision record" } },
+  "/decisions/{decisionId}/reopen": { post: { summary: "Reopen a closed vote whose record is not accepted", body: reopenSchema } },
+  "/decisions/{decisionId}/ballot": {
+    get: { summary: "Your own ballot" },
+    put: { summary: "Submit or revise your ballot while OPEN (idempotent)", body: ballotSchema },
+  },
+  "/decisions/{decisionId}/ballot/draft": {
+    get: { summary: "Your unsubmitted draft" },
+    put: { summary: "Save an unsubmitted draft while typing", body: ballotSchema },
+  },
+  "/decisions/{decisionId}/ballots": { get: { summary: "Every ballot after close (OWNER, LEAD, AUDITOR); members get their own" } },
+  "/decisions/{decisionId}/results": {
+    get: { summary: "Aggregated results: after close, or live when the reveal policy is LIVE" },
+  },
+};
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", enum: ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "rate_limited"] },
+        message: { type: "string" },
+        details: {},
+      },
+    },
+  },
+};
+
+const ERROR_RESPONSES = {
+  "400": "Malformed request: not JSON, or too large",
+  "401": "No or bad credentials",
+  "403": "Your role does not allow this",
+  "404": "Unknown, or a project you are not a member of",
+  "409": "Wrong state, e.g. voting on a closed decision",
+  "422": "Valid JSON that breaks a rule; details.issues names each field",
+};
+
+export function openApiDocument(extra: Record<string, Partial<Record<Method, Operation>>> = {}) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [path, methods] of Object.entries({ ...API_OPERATIONS, ...extra })) {
+    const item: Record<string, unknown> = {};
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    for (const [method, op] of Object.entries(methods) as [Method, Operation][]) {
+      const responses: Record<string, unknown> = {
+        [String(op.status ?? 200)]: {
+          description: "Success",
+          ...(op.status === 204 ? {} : { content: { [op.produces ?? "application/json"]: { schema: {} } } }),
+        },
+      };
+      for (const [code, description] of Object.entries(ERROR_RESPONSES)) {
+        responses[code] = { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+      }
+      item[method] = {
+        summary: op.summary,
+        ...(params.length ? { parameters: params } : {}),
+        ...(op.body
+          ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }) } } } }
+          : {}),
+        ...(op.auth === false ? { security: [] } : {}),
+        responses,
+      };
+    }
+    paths[path] = item;
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Verdict API", version: "1.0.0", description: "Decide together on weighted criteria; every change is audited." },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token from Settings" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+      },
+      schemas: { Error: errorSchema },
+    },
+    paths,
+  };
+}

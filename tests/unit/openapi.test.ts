@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi";
+
+describe("OpenAPI document", () => {
+  const doc = openApiDocument() as any;
+
+  it("lists every API v1 call of this stage with its method", () => {
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/health", "/signup", "/tokens", "/projects", "/projects/{projectId}", "/projects/{projectId}/invites", "/invites/{token}/accept", "/projects/{projectId}/members/{userId}", "/decisions/{decisionId}/ballot", "/decisions/{decisionId}/results"]),
+    );
+    expect(Object.keys(doc.paths["/projects/{projectId}/members/{userId}"])).toEqual(["patch", "delete"]);
+  });
+
+  it("derives request bodies from the zod schemas, including refusing unknown fields", () => {
+    const signup = doc.paths["/signup"].post.requestBody.content["application/json"].schema;
+    expect(signup.required).toEqual(expect.arrayContaining(["email", "password", "name"]));
+    expect(signup.additionalProperties).toBe(false);
+    const ballot = doc.paths["/decisions/{decisionId}/ballot"].put.requestBody.content["application/json"].schema;
+    expect(ballot.properties.scores.items.properties.value).toBeDefined();
+  });
+
+  it("documents the error shape and path parameters", () => {
+    const op = doc.paths["/projects/{projectId}"].get;
+    expect(op.parameters[0]).toMatchObject({ name: "projectId", in: "path", required: true });
+    expect(op.responses["404"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+  });
+});
