@@ -1,5 +1,4 @@
 import "server-only";
-import { auth } from "../auth";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { hashToken } from "./token-hash";
@@ -11,6 +10,8 @@ export interface Actor {
 
 /** The signed-in user of a page or server action, or null. */
 export async function sessionActor(): Promise<Actor | null> {
+  // Loaded on demand so token-authenticated calls and scripts never load Auth.js.
+  const { auth } = await import("../auth");
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;

@@ -11,30 +11,15 @@ import {
 } from "../../domain/aggregation";
 import type { Actor } from "../actor";
 import { loadDecision } from "./load";
+import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude } from "./shape";
 
 type Client = Db | Tx;
 
-/** Per-cell statistics, computed by the database over every submitted score of the decision. */
 export function cellStatsQuery(db: Client, decisionId: string) {
-  return db.$queryRaw<CellStats[]>`
-    SELECT s."optionId", s."criterionId",
-           count(s.value)::int AS n,
-           (count(*) - count(s.value))::int AS abstentions,
-           avg(s.value)::float8 AS mean,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY s.value)::float8 AS median,
-           stddev_pop(s.value)::float8 AS stdev,
-           min(s.value)::float8 AS min,
-           max(s.value)::float8 AS max
-    FROM "Score" s JOIN "Ballot" b ON b.id = s."ballotId"
-    WHERE b."decisionId" = ${decisionId}
-    GROUP BY s."optionId", s."criterionId"`;
+  return db.$queryRawUnsafe<CellStats[]>(cellStatsSql, decisionId);
 }
 
-/**
- * Each voter's weighted sum and coverage per option, for the Borda cross-check. In VOTED mode a voter
- * is weighed by their own normalized importances, or by the aggregate weights if they gave all zeros.
- */
 export function voterSumsQuery(
   db: Client,
   decisionId: string,
@@ -43,25 +28,7 @@ export function voterSumsQuery(
   voted: boolean,
 ) {
   const ids = Object.keys(weights);
-  const values = ids.map((id) => weights[id]!);
-  const span = scale.max - scale.min;
-  return db.$queryRaw<VoterOptionSum[]>`
-    WITH w AS (SELECT * FROM unnest(${ids}::text[], ${values}::float8[]) AS w(cid, weight)),
-    own AS (
-      SELECT i."ballotId", i."criterionId" AS cid,
-             i.value::float8 / NULLIF(sum(i.value) OVER (PARTITION BY i."ballotId"), 0) AS weight
-      FROM "Importance" i JOIN "Ballot" b ON b.id = i."ballotId"
-      WHERE b."decisionId" = ${decisionId} AND ${voted}
-    )
-    SELECT b."voterId", s."optionId",
-           sum(COALESCE(own.weight, w.weight) * (s.value - ${scale.min})::float8 / ${span}::float8)::float8 AS "weightedSum",
-           sum(COALESCE(own.weight, w.weight))::float8 AS coverage
-    FROM "Score" s
-    JOIN "Ballot" b ON b.id = s."ballotId"
-    JOIN w ON w.cid = s."criterionId"
-    LEFT JOIN own ON own."ballotId" = s."ballotId" AND own.cid = s."criterionId"
-    WHERE b."decisionId" = ${decisionId} AND s.value IS NOT NULL
-    GROUP BY b."voterId", s."optionId"`;
+  return db.$queryRawUnsafe<VoterOptionSum[]>(voterSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted);
 }
 
 async function importanceVectors(db: Client, decisionId: string): Promise<ImportanceVector[]> {

@@ -1,0 +1,175 @@
+// bench/results: 1,000 voters × 20 options × 25 criteria on the embedded database and on PostgreSQL.
+// Prints, per engine, the median time of GET /api/v1/decisions/{id}/results (the real route handler,
+// token auth, aggregation and JSON included) and of the raw SQL aggregate over the same rows run
+// straight through the driver, and their ratio (target ≤ 1.3).
+//
+//   npm run bench:results            # both engines (PostgreSQL if reachable)
+//   BENCH_RUNS=15 npm run bench:results
+import crypto from "node:crypto";
+import os from "node:os";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { setDb } from "../lib/db";
+import { applyMigrations, pgliteRunner, pgRunner } from "../lib/migrations";
+import { createApiToken } from "../lib/server/api-tokens";
+
+const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
+const OPTIONS = 20;
+const CRITERIA = 25;
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+
+interface Engine {
+  name: string;
+  prisma: PrismaClient;
+  sql(text: string, params?: unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+// Everything generated inside the database: deterministic pseudo-random scores with some abstentions.
+const SEED_SQL = (decisionId: string) => `
+  INSERT INTO "Project" (id, name) VALUES ('bench-project', 'Bench');
+  INSERT INTO "User" (id, email, name) SELECT 'u' || g, 'u' || g || '@bench.test', 'Voter ' || g FROM generate_series(1, ${VOTERS}) g;
+  INSERT INTO "Membership" ("projectId", "userId", role) SELECT 'bench-project', 'u' || g, (CASE WHEN g = 1 THEN 'OWNER' ELSE 'MEMBER' END)::"Role" FROM generate_series(1, ${VOTERS}) g;
+  INSERT INTO "Decision" (id, "projectId", number, title, status, "createdById", "updatedAt", "closedAt")
+    VALUES ('${decisionId}', 'bench-project', 1, 'Bench decision', 'CLOSED', 'u1', now(), now());
+  INSERT INTO "Option" (id, "decisionId", position, name) SELECT 'o' || g, '${decisionId}', g, 'Option ' || g FROM generate_series(1, ${OPTIONS}) g;
+  INSERT INTO "Criterion" (id, "decisionId", position, name, weight) SELECT 'c' || g, '${decisionId}', g, 'Criterion ' || g, 1 + (g % 4) FROM generate_series(1, ${CRITERIA}) g;
+  INSERT INTO "Ballot" (id, "decisionId", "voterId") SELECT 'b' || g, '${decisionId}', 'u' || g FROM generate_series(1, ${VOTERS}) g;
+  INSERT INTO "Score" ("ballotId", "optionId", "criterionId", value)
+    SELECT 'b' || v, 'o' || o, 'c' || c,
+           CASE WHEN (v * 7 + o * 13 + c * 17) % 23 = 0 THEN NULL ELSE (v * 31 + o * 17 + c * 7 + (v % o) * 3) % 11 END
+    FROM generate_series(1, ${VOTERS}) v, generate_series(1, ${OPTIONS}) o, generate_series(1, ${CRITERIA}) c;
+  ANALYZE;
+`;
+
+async function pgliteEngine(): Promise<Engine> {
+  const pglite = new PGlite();
+  await applyMigrations(pgliteRunner(pglite));
+  return {
+    name: "embedded (PGlite)",
+    prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
+    sql: async (text, params) => (await pglite.query(text, params)).rows,
+    close: () => pglite.close(),
+  };
+}
+
+async function postgresEngine(): Promise<Engine | null> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    console.warn(`PostgreSQL at ${ADMIN_URL} not reachable: skipping that engine.`);
+    return null;
+  }
+  const name = `verdict_bench_${crypto.randomBytes(4).toString("hex")}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await applyMigrations(pgRunner(client));
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+  return {
+    name: "PostgreSQL 15 server",
+    prisma,
+    sql: async (text, params) => (await client.query(text, params)).rows,
+    close: async () => {
+      await prisma.$disconnect();
+      await client.end();
+      const drop = new pg.Client({ connectionString: ADMIN_URL });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await drop.end();
+    },
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function timeIt(fn: () => Promise<unknown>) {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function run(engine: Engine) {
+  const decisionId = "bench-decision";
+  const seedStart = Date.now();
+  await engine.sql("SELECT 1");
+  for (const statement of SEED_SQL(decisionId).split(";\n").map((s) => s.trim()).filter(Boolean)) {
+    await engine.sql(statement);
+  }
+  const seeded = ((Date.now() - seedStart) / 1000).toFixed(1);
+  setDb(engine.prisma);
+  const { token } = await createApiToken({ userId: "u1", via: "session" }, { name: "bench" });
+  const { GET } = await import("../app/api/v1/decisions/[decisionId]/results/route");
+  const callEndpoint = async () => {
+    const response = await GET(new Request(`http://localhost/api/v1/decisions/${decisionId}/results`, { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ decisionId }),
+    });
+    if (response.status !== 200) throw new Error(`results answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+
+  // The raw aggregate: the same two statements the server runs, straight through the driver.
+  const { cellStatsSql, voterSumsSql } = await import("../lib/server/decisions/results-sql");
+  const weights = (await engine.sql(`SELECT id, weight FROM "Criterion" WHERE "decisionId" = $1`, [decisionId])) as { id: string; weight: number }[];
+  const total = weights.reduce((s, w) => s + Number(w.weight), 0);
+  const ids = weights.map((w) => w.id);
+  const values = weights.map((w) => Number(w.weight) / total);
+  const callRaw = async () => {
+    await engine.sql(cellStatsSql, [decisionId]);
+    await engine.sql(voterSumsSql, [decisionId, ids, values, 0, 10, false]);
+  };
+
+  const body = (await callEndpoint()) as { options: { name: string; total: number }[]; participation: { voted: number } };
+  await callRaw();
+  const endpoint: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved so both see the same cache and machine load.
+    raw.push(await timeIt(callRaw));
+    endpoint.push(await timeIt(callEndpoint));
+  }
+  const e = median(endpoint);
+  const r = median(raw);
+  console.log(
+    [
+      `${engine.name}: ${VOTERS} voters × ${OPTIONS} options × ${CRITERIA} criteria = ${VOTERS * OPTIONS * CRITERIA} scores (seeded in ${seeded} s)`,
+      `  results endpoint  median ${e.toFixed(1)} ms over ${RUNS} runs`,
+      `  raw SQL aggregate median ${r.toFixed(1)} ms`,
+      `  ratio             ${(e / r).toFixed(2)}  (target ≤ 1.3)`,
+      `  winner ${body.options[0]?.name} (total ${(body.options[0]!.total * 100).toFixed(2)}), ${body.participation.voted} voted`,
+    ].join("\n"),
+  );
+}
+
+async function main() {
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  for (const make of [pgliteEngine, postgresEngine]) {
+    const engine = await make();
+    if (!engine) continue;
+    try {
+      await run(engine);
+    } finally {
+      await engine.close();
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
