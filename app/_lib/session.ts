@@ -1,0 +1,38 @@
+// Page guards: who is signed in, and where to send them back to after signing in.
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth";
+import { sessionActor, type Actor } from "@/lib/server/actor";
+
+/** Only same-site paths may follow sign-in; anything else (//evil.com, https://…) goes to /projects. */
+export function safeCallbackUrl(raw: unknown, fallback = "/projects"): string {
+  if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\"))
+    return fallback;
+  return raw;
+}
+
+export function signInUrl(callbackPath: string) {
+  return `/signin?callbackUrl=${encodeURIComponent(callbackPath)}`;
+}
+
+/** The signed-in actor or null, looked up once per request however many components ask. */
+export const currentActor = cache(sessionActor);
+
+/** The signed-in actor, or a redirect to sign in that comes back to `callbackPath`. */
+export async function requireActor(callbackPath: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(signInUrl(callbackPath));
+  return actor;
+}
+
+/** The name and email to show for the signed-in user (from the session the user signed in with). */
+export const sessionProfile = cache(async (): Promise<{ name: string; email: string } | null> => {
+  // A session can outlive its user (e.g. a reset database): only existing users count as signed in.
+  if (!(await currentActor())) return null;
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) return null;
+  const email = user.email ?? "";
+  return { name: user.name?.trim() || email.split("@")[0] || "Account", email };
+});

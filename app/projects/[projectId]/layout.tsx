@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { RoleBadge } from "@/components/badge";
+import { PageContainer } from "@/components/page";
+import { ProjectTabs } from "@/components/project-tabs";
+import { currentActor } from "../../_lib/session";
+import { projectOrNotFound } from "./data";
+
+type Params = { params: Promise<{ projectId: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { projectId } = await params;
+  const actor = await currentActor();
+  if (!actor) return {};
+  const project = await projectOrNotFound(actor, projectId);
+  return { title: { default: project.name, template: `%s · ${project.name} · Verdict` } };
+}
+
+export default async function ProjectLayout({ children, params }: Params & { children: ReactNode }) {
+  const { projectId } = await params;
+  const actor = await currentActor();
+  // Signed out: no frame. The page itself sends them to sign in, with its own path to come back to.
+  if (!actor) return children;
+  const project = await projectOrNotFound(actor, projectId);
+  return (
+    <PageContainer>
+      <header className="mb-6 space-y-4">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0 max-w-3xl">
+            <p className="mb-1 text-xs font-medium tracking-wide text-fg-subtle uppercase">Project</p>
+            <h1 className="text-2xl font-semibold tracking-tight break-words text-fg sm:text-[1.75rem]">
+              {project.name}
+            </h1>
+            {project.description ? (
+              <p className="mt-2 text-sm whitespace-pre-line text-fg-muted sm:text-[15px]">
+                {project.description}
+              </p>
+            ) : null}
+          </div>
+          <div className="flex items-center gap-2 text-sm text-fg-muted">
+            <span>Your role</span>
+            <RoleBadge role={project.role} />
+          </div>
+        </div>
+      </header>
+      <ProjectTabs projectId={project.id} />
+      <div className="pt-8">{children}</div>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,74 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { changeMemberRole, createInvite, removeMember } from "@/lib/server/members";
+import { formStateFromError, formString, type FormState } from "../../../_lib/form-state";
+import { requireActor } from "../../../_lib/session";
+
+const membersPath = (projectId: string) => `/projects/${projectId}/members`;
+
+export interface InviteState extends FormState {
+  invite?: { url: string; role: string; expiresAt: string };
+}
+
+/** Where invite links point: the configured public address, else the address this request came to. */
+async function publicOrigin() {
+  if (process.env.AUTH_URL) return process.env.AUTH_URL;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto =
+    h.get("x-forwarded-proto") ??
+    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+export async function createInviteAction(
+  projectId: string,
+  _previous: InviteState,
+  formData: FormData,
+): Promise<InviteState> {
+  const actor = await requireActor(membersPath(projectId));
+  const role = formString(formData, "role");
+  try {
+    const invite = await createInvite(actor, projectId, { role }, await publicOrigin());
+    return {
+      status: "success",
+      invite: { url: invite.url, role: invite.role, expiresAt: invite.expiresAt.toISOString() },
+    };
+  } catch (error) {
+    return formStateFromError(error, { role });
+  }
+}
+
+export async function changeRoleAction(
+  projectId: string,
+  userId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireActor(membersPath(projectId));
+  const role = formString(formData, "role");
+  try {
+    await changeMemberRole(actor, projectId, userId, { role });
+  } catch (error) {
+    return formStateFromError(error, { role });
+  }
+  // The header and overview show roles too.
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { status: "success", message: "Role updated." };
+}
+
+export async function removeMemberAction(projectId: string, userId: string): Promise<FormState> {
+  const actor = await requireActor(membersPath(projectId));
+  try {
+    await removeMember(actor, projectId, userId);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  // Leaving a project means it no longer exists for you.
+  if (userId === actor.userId) redirect("/projects");
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { status: "success", message: "Member removed." };
+}

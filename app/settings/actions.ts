@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
+import { formStateFromError, formString, type FormState } from "../_lib/form-state";
+import { requireActor } from "../_lib/session";
+
+export interface TokenState extends FormState {
+  created?: { name: string; token: string };
+}
+
+export async function createTokenAction(_previous: TokenState, formData: FormData): Promise<TokenState> {
+  const actor = await requireActor("/settings");
+  const name = formString(formData, "name");
+  try {
+    const token = await createApiToken(actor, { name });
+    revalidatePath("/settings");
+    return { status: "success", created: { name: token.name, token: token.token } };
+  } catch (error) {
+    return formStateFromError(error, { name });
+  }
+}
+
+export async function revokeTokenAction(tokenId: string): Promise<FormState> {
+  const actor = await requireActor("/settings");
+  try {
+    await revokeApiToken(actor, tokenId);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath("/settings");
+  return { status: "success", message: "Token revoked." };
+}
