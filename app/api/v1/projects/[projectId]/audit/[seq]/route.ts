@@ -1,0 +1,6 @@
+import { apiHandler } from "@/lib/server/api-handler";
+import { getAuditEvent } from "@/lib/server/audit-log";
+
+export const GET = apiHandler(async ({ actor, params }) =>
+  getAuditEvent(actor, params.projectId!, params.seq!),
+);

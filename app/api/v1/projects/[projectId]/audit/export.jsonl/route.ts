@@ -1,0 +1,7 @@
+import { apiHandler } from "@/lib/server/api-handler";
+import { exportAuditLog } from "@/lib/server/audit-log";
+import { exportResponse } from "../export-response";
+
+export const GET = apiHandler(async ({ actor, params }) =>
+  exportResponse(await exportAuditLog(actor, params.projectId!, "jsonl")),
+);

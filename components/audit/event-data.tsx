@@ -1,0 +1,204 @@
+// An audit event's data as people read it: a before → after comparison when the event carries one,
+// otherwise its fields as a list. Exact bytes are on the event page; this is the readable view.
+import { Fragment, type ReactNode } from "react";
+import { canonicalJson } from "@/lib/domain/canonical-json";
+
+type Fields = Record<string, unknown>;
+
+const isFields = (value: unknown): value is Fields =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `expiresAt` → "Expires at", `weight_mode` → "Weight mode". */
+export function fieldLabel(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_.-]+/g, " ")
+    .trim()
+    .toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch {
+    return false;
+  }
+}
+
+const muted = (text: string) => <span className="italic text-fg-subtle">{text}</span>;
+
+const MAX_DEPTH = 3;
+
+type NamedItem = Fields & { name: string };
+
+/** Options and criteria in a snapshot: `{id, name, …}` with nothing nested. */
+const isNamedItem = (value: unknown): value is NamedItem =>
+  isFields(value) &&
+  typeof value.name === "string" &&
+  Object.values(value).every((member) => member === null || typeof member !== "object");
+
+/** A named list item on one line: its name, then its other fields; the id stays in the tooltip. */
+function NamedItem({ item }: { item: NamedItem }) {
+  const { id, name, ...others } = item;
+  const details = Object.entries(others).filter(([, member]) => member !== "" && member !== undefined);
+  return (
+    <span title={typeof id === "string" ? `id ${id}` : undefined}>
+      <span className="font-medium">{name}</span>
+      {details.map(([key, member]) => (
+        <span key={key} className="text-fg-muted">
+          {" · "}
+          {fieldLabel(key).toLowerCase()}{" "}
+          <span className="text-fg">{member === null ? "none" : String(member)}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** One value of any JSON shape; nesting past a few levels falls back to compact JSON. */
+export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number }): ReactNode {
+  if (value === undefined) return muted("not set");
+  if (value === null) return muted("none");
+  if (typeof value === "string")
+    return value === "" ? muted("empty") : <span className="break-words whitespace-pre-wrap">{value}</span>;
+  if (typeof value === "number" || typeof value === "boolean")
+    return <span className="font-mono">{String(value)}</span>;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return muted("empty list");
+    if (depth >= MAX_DEPTH)
+      return <code className="font-mono text-xs break-all">{canonicalJson(value)}</code>;
+    return (
+      <ol className="list-decimal space-y-1 pl-5 marker:text-fg-subtle">
+        {value.map((item, index) => (
+          <li key={index}>
+            {isNamedItem(item) ? <NamedItem item={item} /> : <DataValue value={item} depth={depth + 1} />}
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  if (isFields(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return muted("empty");
+    if (depth >= MAX_DEPTH)
+      return <code className="font-mono text-xs break-all">{canonicalJson(value)}</code>;
+    return (
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+        {entries.map(([key, member]) => (
+          <Fragment key={key}>
+            <dt className="text-fg-subtle" title={key}>
+              {fieldLabel(key)}
+            </dt>
+            <dd className="min-w-0">
+              <DataValue value={member} depth={depth + 1} />
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+    );
+  }
+  return <code className="font-mono text-xs">{String(value)}</code>;
+}
+
+function FieldRows({ entries }: { entries: [string, unknown][] }) {
+  return (
+    <dl className="grid grid-cols-[minmax(5.5rem,max-content)_minmax(0,1fr)] gap-x-4 gap-y-2 sm:grid-cols-[10rem_minmax(0,1fr)]">
+      {entries.map(([key, value]) => (
+        <Fragment key={key}>
+          <dt className="font-medium text-fg-muted" title={key}>
+            {fieldLabel(key)}
+          </dt>
+          <dd className="min-w-0 text-fg">
+            <DataValue value={value} />
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  return (
+    <div className="grid gap-1.5 sm:grid-cols-2 sm:gap-2">
+      <del className="block min-w-0 rounded-md border border-danger/20 bg-danger-soft px-2.5 py-1.5 text-fg no-underline">
+        <span className="mb-0.5 block text-xs font-medium text-danger-text">Before</span>
+        <DataValue value={before} />
+      </del>
+      <ins className="block min-w-0 rounded-md border border-emerald-500/25 bg-success-soft px-2.5 py-1.5 text-fg no-underline">
+        <span className="mb-0.5 block text-xs font-medium text-success-text">After</span>
+        <DataValue value={after} />
+      </ins>
+    </div>
+  );
+}
+
+function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
+  if (before && after) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const changed = keys.filter((key) => !sameValue(before[key], after[key]));
+    const unchanged = keys.filter((key) => sameValue(before[key], after[key]));
+    return (
+      <div className="space-y-2">
+        {changed.length === 0 ? <p className="text-fg-muted">Nothing changed.</p> : null}
+        <dl className="space-y-2">
+          {changed.map((key) => (
+            <div key={key} className="space-y-1">
+              <dt className="font-medium text-fg-muted" title={key}>
+                {fieldLabel(key)}
+              </dt>
+              <dd>
+                <Change before={before[key]} after={after[key]} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {unchanged.length > 0 ? (
+          <details className="group rounded-md border border-line px-2.5 py-1.5">
+            <summary className="cursor-pointer text-xs font-medium text-fg-muted hover:text-fg">
+              {unchanged.length === 1 ? "1 unchanged field" : `${unchanged.length} unchanged fields`}
+            </summary>
+            <div className="mt-2">
+              <FieldRows entries={unchanged.map((key) => [key, after[key]])} />
+            </div>
+          </details>
+        ) : null}
+      </div>
+    );
+  }
+  const only = (after ?? before)!;
+  return (
+    <div className="space-y-1.5">
+      <p className="text-xs font-medium tracking-wide text-fg-subtle uppercase">
+        {after ? "Values set" : "Values before removal"}
+      </p>
+      {Object.keys(only).length === 0 ? muted("none") : <FieldRows entries={Object.entries(only)} />}
+    </div>
+  );
+}
+
+export function EventData({ data }: { data: unknown }) {
+  if (!isFields(data)) {
+    return (
+      <div className="text-sm">
+        <DataValue value={data} />
+      </div>
+    );
+  }
+  const { before, after, ...others } = data;
+  const hasComparison =
+    (isFields(before) || before === undefined) &&
+    (isFields(after) || after === undefined) &&
+    (before !== undefined || after !== undefined);
+  const rest = Object.entries(hasComparison ? others : data);
+  return (
+    <div className="space-y-3 text-sm">
+      {hasComparison ? (
+        <BeforeAfter before={before as Fields | undefined} after={after as Fields | undefined} />
+      ) : null}
+      {rest.length > 0 ? <FieldRows entries={rest} /> : null}
+      {!hasComparison && rest.length === 0 ? <p className="text-fg-subtle">No further details.</p> : null}
+    </div>
+  );
+}

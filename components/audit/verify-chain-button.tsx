@@ -1,0 +1,155 @@
+"use client";
+// Runs the chain check on the server (GET …/audit/verify) and says plainly whether the history is
+// intact, or where it breaks. The outcome is announced to screen readers as it arrives.
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { buttonClasses } from "../button";
+import { auditEventHref } from "./format";
+
+interface Verification {
+  status: "intact" | "broken";
+  count: number;
+  headHash: string;
+  firstBadSeq?: number;
+  expected?: string;
+  found?: string;
+  reason?: string;
+}
+
+type State =
+  | { kind: "idle" }
+  | { kind: "running" }
+  | { kind: "done"; result: Verification; checkedAt: Date }
+  | { kind: "failed"; message: string };
+
+function Spinner() {
+  return (
+    <svg className="size-4 animate-spin" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
+      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+const Hash = ({ children }: { children: string }) => (
+  <code className="font-mono text-xs break-all">
+    {children === "" ? "(empty: the chain's start)" : children}
+  </code>
+);
+
+function Outcome({
+  projectId,
+  result,
+  checkedAt,
+}: {
+  projectId: string;
+  result: Verification;
+  checkedAt: Date;
+}) {
+  const when = checkedAt.toLocaleTimeString();
+  if (result.status === "intact") {
+    return (
+      <div className="rounded-lg border border-emerald-500/30 bg-success-soft px-3.5 py-3 text-sm text-success-text">
+        <p className="font-semibold">
+          Intact — {result.count.toLocaleString()} {result.count === 1 ? "event" : "events"}, head hash{" "}
+          <Hash>{result.headHash}</Hash>
+        </p>
+        <p className="mt-1 text-xs opacity-90">
+          Every hash was recomputed from the event’s content and the hash before it, and the last one matches
+          the project’s recorded head. Checked at {when}.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="rounded-lg border border-danger/30 bg-danger-soft px-3.5 py-3 text-sm text-danger-text">
+      <p className="font-semibold">
+        Broken at event #{result.firstBadSeq}: expected <Hash>{result.expected ?? "?"}</Hash> found{" "}
+        <Hash>{result.found ?? "?"}</Hash>
+      </p>
+      <p className="mt-1">
+        {result.reason ? `Reason: ${result.reason}. ` : null}
+        {result.count.toLocaleString()} {result.count === 1 ? "event" : "events"} before it check out. The
+        history was changed outside Verdict: keep the exports you have and tell whoever runs the database.
+      </p>
+      {result.firstBadSeq !== undefined ? (
+        <p className="mt-2">
+          <Link
+            href={auditEventHref(projectId, result.firstBadSeq)}
+            className="font-medium underline underline-offset-4"
+          >
+            Open event #{result.firstBadSeq}
+          </Link>
+        </p>
+      ) : null}
+      <p className="mt-1 text-xs opacity-90">Checked at {when}.</p>
+    </div>
+  );
+}
+
+/** `children` (e.g. download links) sit beside the button; the outcome appears below the row. */
+export function VerifyChainButton({ projectId, children }: { projectId: string; children?: ReactNode }) {
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const running = state.kind === "running";
+
+  async function verify() {
+    setState({ kind: "running" });
+    try {
+      const response = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/audit/verify`, {
+        headers: { accept: "application/json" },
+        cache: "no-store",
+      });
+      const body = (await response.json().catch(() => null)) as
+        (Verification & { error?: { message?: string } }) | null;
+      if (!response.ok || !body) {
+        setState({
+          kind: "failed",
+          message: body?.error?.message ?? `The check could not run (HTTP ${response.status}). Try again.`,
+        });
+        return;
+      }
+      setState({ kind: "done", result: body, checkedAt: new Date() });
+    } catch {
+      setState({
+        kind: "failed",
+        message: "Could not reach the server. Check your connection and try again.",
+      });
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          onClick={verify}
+          disabled={running}
+          aria-disabled={running}
+          className={buttonClasses({ variant: "primary" })}
+        >
+          {running ? <Spinner /> : null}
+          {running ? "Verifying…" : state.kind === "idle" ? "Verify chain" : "Verify again"}
+        </button>
+        {children}
+      </div>
+      <div aria-live="polite" aria-atomic="true">
+        {running ? (
+          <p className="text-sm text-fg-muted">
+            Recomputing every hash in order. Long histories take a few seconds.
+          </p>
+        ) : null}
+        {state.kind === "done" ? (
+          <Outcome projectId={projectId} result={state.result} checkedAt={state.checkedAt} />
+        ) : null}
+        {state.kind === "failed" ? (
+          <p
+            role="alert"
+            className="rounded-lg border border-danger/30 bg-danger-soft px-3.5 py-3 text-sm text-danger-text"
+          >
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// `npm run audit:verify -- --project <id>` (repeatable) or `-- --all`: recomputes each project's audit
+// chain with the same function as GET /api/v1/projects/{id}/audit/verify, prints the outcome per
+// project and exits 1 if any chain is broken (2 for a usage error or an unknown project).
+import Module from "node:module";
+import path from "node:path";
+import type { Db } from "../lib/db";
+import type { AuditVerification } from "../lib/server/audit-log";
+
+export const USAGE = `Usage: npm run audit:verify -- (--project <id> [--project <id> …] | --all) [--json]
+
+  --project <id>  verify one project's chain (may be given more than once)
+  --all           verify every project's chain
+  --json          print one JSON object per project instead of text
+
+Reads DATABASE_URL like the app (postgresql://…, file:<folder>, default file:./data/verdict).
+Exit status: 0 all intact, 1 some chain broken, 2 usage error or unknown project.`;
+
+export type CliArgs = { projectIds: string[]; all: boolean; json: boolean; help: boolean };
+
+export function parseArgs(argv: string[]): CliArgs | { error: string } {
+  const args: CliArgs = { projectIds: [], all: false, json: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--all") args.all = true;
+    else if (arg === "--json") args.json = true;
+    else if (arg === "--help" || arg === "-h") args.help = true;
+    else if (arg === "--project" || arg === "-p") {
+      const id = argv[++i];
+      if (!id || id.startsWith("-")) return { error: `${arg} needs a project id.` };
+      args.projectIds.push(id);
+    } else if (arg.startsWith("--project=")) args.projectIds.push(arg.slice("--project=".length));
+    else return { error: `Unknown argument: ${arg}` };
+  }
+  if (args.help) return args;
+  if (args.all && args.projectIds.length > 0) return { error: "Give either --project or --all, not both." };
+  if (!args.all && args.projectIds.length === 0)
+    return { error: "Say which chain to verify: --project <id> or --all." };
+  return args;
+}
+
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleOutput: CliOutput = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/**
+ * `server-only` guards the React bundle against server code; this command is server code run by
+ * plain Node, so the guard is answered with an empty module before the server layer loads.
+ */
+function allowServerModulesInNode() {
+  const require = Module.createRequire(__filename);
+  const guard = require.resolve("server-only");
+  if (require.cache[guard]) return;
+  const stub = new Module(guard);
+  stub.loaded = true;
+  stub.exports = {};
+  require.cache[guard] = stub;
+}
+
+/** The server layer, loaded only after the guard is answered (static imports would run first). */
+export async function loadServerLayer() {
+  allowServerModulesInNode();
+  const [{ verifyAuditChain }, { getDb }] = await Promise.all([
+    import("../lib/server/audit-log"),
+    import("../lib/db"),
+  ]);
+  return { verifyAuditChain, getDb };
+}
+
+function describe(
+  project: { id: string; name: string },
+  result: AuditVerification,
+  seconds: number,
+): string[] {
+  const who = `${project.id}  "${project.name}"`;
+  if (result.status === "intact") {
+    return [
+      `intact  ${who}: ${result.count.toLocaleString("en-US")} events, head hash ${result.headHash || "(none)"} (${seconds.toFixed(2)} s)`,
+    ];
+  }
+  return [
+    `BROKEN  ${who}: at event #${result.firstBadSeq}: ${result.reason}`,
+    `        expected: ${result.expected}`,
+    `        found:    ${result.found}`,
+    `        ${result.count.toLocaleString("en-US")} events verified before the break, ending in ${result.headHash || "(none)"}`,
+  ];
+}
+
+async function* projectsToCheck(db: Db, args: CliArgs) {
+  if (!args.all) {
+    for (const id of args.projectIds) {
+      yield (
+        (await db.project.findUnique({ where: { id }, select: { id: true, name: true } })) ?? {
+          id,
+          name: null,
+        }
+      );
+    }
+    return;
+  }
+  // Keyset pages of projects, so `--all` stays small on an instance with many of them.
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.project.findMany({
+      where: cursor ? { id: { gt: cursor } } : {},
+      orderBy: { id: "asc" },
+      take: 100,
+      select: { id: true, name: true },
+    });
+    yield* page;
+    if (page.length < 100) return;
+    cursor = page[page.length - 1]!.id;
+  }
+}
+
+/** Runs the command and returns its exit status; `db` defaults to the one DATABASE_URL names. */
+export async function runAuditVerify(
+  argv: string[],
+  output: CliOutput = consoleOutput,
+  db?: Db,
+): Promise<number> {
+  const args = parseArgs(argv);
+  if ("error" in args) {
+    output.err(`${args.error}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    output.out(USAGE);
+    return 0;
+  }
+  const server = await loadServerLayer();
+  const database = db ?? server.getDb();
+  let intact = 0;
+  let broken = 0;
+  let unknown = 0;
+  for await (const project of projectsToCheck(database, args)) {
+    if (project.name === null) {
+      unknown++;
+      if (args.json) output.out(JSON.stringify({ projectId: project.id, status: "not_found" }));
+      else output.err(`unknown ${project.id}: no project with this id in this database.`);
+      continue;
+    }
+    const started = performance.now();
+    const result = await server.verifyAuditChain(project.id, { db: database });
+    const seconds = (performance.now() - started) / 1000;
+    if (result.status === "intact") intact++;
+    else broken++;
+    if (args.json) output.out(JSON.stringify({ projectId: project.id, name: project.name, ...result }));
+    else for (const line of describe(project, result, seconds)) output.out(line);
+  }
+  if (!args.json && args.all) {
+    output.out(`${intact + broken} project(s) checked: ${intact} intact, ${broken} broken.`);
+  }
+  if (broken > 0) return 1;
+  return unknown > 0 ? 2 : 0;
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(__filename);
+
+if (invokedDirectly) {
+  (async () => {
+    let status: number;
+    try {
+      status = await runAuditVerify(process.argv.slice(2));
+    } catch (error) {
+      console.error(`audit:verify failed: ${(error as Error).message}`);
+      status = 2;
+    }
+    try {
+      await (await loadServerLayer()).getDb().$disconnect();
+    } catch {
+      // Nothing to close if the database could not be opened.
+    }
+    process.exit(status);
+  })();
+}
