@@ -1,4 +1,4 @@
-// Canonical JSON for hashing: object keys sorted by code point, no whitespace, arrays in order,
+// Canonical JSON for hashing: object keys sorted by UTF-16 code unit (JavaScript string order), no whitespace, arrays in order,
 // `undefined` members dropped, non-finite numbers refused. Same input, same bytes, anywhere.
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
