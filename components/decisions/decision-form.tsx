@@ -1,0 +1,637 @@
+"use client";
+// The form that sets up a DRAFT decision: the question, the voting rules, and the options and criteria
+// (added, removed and reordered in place). The shared zod schema checks it here first; the server
+// action checks it again and its field errors land next to the same fields.
+import { useEffect, useId, useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
+import { Alert } from "@/components/alert";
+import { Button, ButtonLink } from "@/components/button";
+import { Card, CardBody, CardHeader } from "@/components/card";
+import { controlClasses, describedBy, FieldError } from "@/components/field";
+import { PlusIcon } from "@/components/icons";
+import { createDecisionSchema, MAX_CRITERIA, MAX_OPTIONS } from "@/lib/schemas/decision";
+import { ItemControls } from "./item-controls";
+import { percent, type RevealPolicy, type WeightMode } from "./format";
+import { Spinner } from "./spinner";
+
+export interface DecisionFormValues {
+  title: string;
+  context: string;
+  scale: { min: number; max: number };
+  weightMode: WeightMode;
+  revealPolicy: RevealPolicy;
+  /** ISO 8601, or null for no deadline. */
+  deadline: string | null;
+  options: { id?: string; name: string; description: string; link: string }[];
+  criteria: { id?: string; name: string; description: string; weight: number }[];
+}
+
+export interface DecisionFormResult {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+type OptionItem = { key: string; id?: string; name: string; description: string; link: string };
+type CriterionItem = { key: string; id?: string; name: string; description: string; weight: string };
+type Errors = Record<string, string>;
+
+// Keys of items added in the browser; the initial items are keyed by position so server and client agree.
+let keySeed = 0;
+const newKey = () => `new-${++keySeed}`;
+
+const emptyOption = (): OptionItem => ({ key: newKey(), name: "", description: "", link: "" });
+const emptyCriterion = (): CriterionItem => ({ key: newKey(), name: "", description: "", weight: "1" });
+
+/** `YYYY-MM-DDTHH:mm` in the browser's time zone, as datetime-local wants it. */
+function toLocalInput(iso: string) {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+const noopSubscribe = () => () => {};
+
+export function DecisionForm({
+  projectId,
+  decisionId,
+  initial,
+  cancelHref,
+  action,
+}: {
+  projectId: string;
+  decisionId: string | null;
+  initial: DecisionFormValues;
+  cancelHref: string;
+  action: (projectId: string, decisionId: string | null, input: unknown) => Promise<DecisionFormResult>;
+}) {
+  const uid = useId();
+  const fid = (name: string) => `${uid}-${name}`;
+  const [title, setTitle] = useState(initial.title);
+  const [context, setContext] = useState(initial.context);
+  const [scaleMin, setScaleMin] = useState(String(initial.scale.min));
+  const [scaleMax, setScaleMax] = useState(String(initial.scale.max));
+  const [weightMode, setWeightMode] = useState<WeightMode>(initial.weightMode);
+  const [revealPolicy, setRevealPolicy] = useState<RevealPolicy>(initial.revealPolicy);
+  // null until edited: the initial deadline is shown in the browser's time zone, known only after hydration.
+  const [deadlineInput, setDeadlineInput] = useState<string | null>(null);
+  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  const [options, setOptions] = useState<OptionItem[]>(() =>
+    initial.options.map((o, i) => ({ key: `o${i}`, id: o.id, name: o.name, description: o.description, link: o.link })),
+  );
+  const [criteria, setCriteria] = useState<CriterionItem[]>(() =>
+    initial.criteria.map((c, i) => ({ key: `c${i}`, id: c.id, name: c.name, description: c.description, weight: String(c.weight) })),
+  );
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const focusTarget = useRef<string | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+
+  const deadlineValue = deadlineInput ?? (hydrated && initial.deadline ? toLocalInput(initial.deadline) : "");
+
+  // Moves focus after a render that changed the lists or raised errors.
+  useEffect(() => {
+    if (!focusTarget.current) return;
+    const element = document.getElementById(focusTarget.current);
+    focusTarget.current = null;
+    element?.focus();
+  }, [focusTick]);
+  const focusAfterRender = (id: string) => {
+    focusTarget.current = id;
+    setFocusTick((t) => t + 1);
+  };
+
+  /** Field ids by error path; list items are addressed by their stable key, not their position. */
+  const idForPath = (path: string) => fid(path.replace(/\./g, "-"));
+
+  function payload() {
+    const weightOf = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw));
+    return {
+      title,
+      context,
+      scale: { min: Number(scaleMin), max: Number(scaleMax) },
+      weightMode,
+      revealPolicy,
+      deadline: deadlineInput === null ? initial.deadline : deadlineInput ? new Date(deadlineInput).toISOString() : null,
+      options: options.map((o) => ({ ...(o.id ? { id: o.id } : {}), name: o.name, description: o.description, link: o.link.trim() })),
+      criteria: criteria.map((c) => ({
+        ...(c.id ? { id: c.id } : {}),
+        name: c.name,
+        description: c.description,
+        // In VOTED mode the raw weights are kept (not shown), so switching back does not lose them.
+        weight: weightMode === "FIXED" ? weightOf(c.weight) : Number(c.weight) >= 0 ? Number(c.weight) : 1,
+      })),
+    };
+  }
+
+  /** `options.1.name` → the field of the option now at index 1 (its key), so errors follow the item. */
+  function keyedPath(path: string) {
+    const match = /^(options|criteria)\.(\d+)(?:\.(\w+))?/.exec(path);
+    if (!match) return path;
+    const list = match[1] === "options" ? options : criteria;
+    const item = list[Number(match[2])];
+    if (!item) return match[1]!;
+    return `${match[1]}.${item.key}.${match[3] ?? "name"}`;
+  }
+
+  function showErrors(issues: { path: string; message: string }[], summary: string) {
+    const next: Errors = {};
+    for (const issue of issues) {
+      const path = keyedPath(issue.path === "(body)" ? "" : issue.path) || "form";
+      next[path] ??= issue.message;
+    }
+    // Two blank names are "the same name" too; the blank-name errors already say what to fix.
+    for (const list of ["options", "criteria"]) {
+      if (next[list] && Object.keys(next).some((p) => p.startsWith(`${list}.`) && p.endsWith(".name"))) delete next[list];
+    }
+    setErrors(next);
+    setMessage(next.form ?? summary);
+    const first = Object.keys(next).find((p) => p !== "form");
+    if (first) focusAfterRender(idForPath(first === "options" || first === "criteria" ? `${first}.add` : first));
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const input = payload();
+    const checked = createDecisionSchema.safeParse(input);
+    if (!checked.success) {
+      showErrors(
+        checked.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+        "Some fields need attention before this can be saved.",
+      );
+      return;
+    }
+    setMessage(null);
+    startTransition(async () => {
+      const result = await action(projectId, decisionId, input);
+      // Success redirects to the decision; anything that comes back is a refusal.
+      if (result.status === "error") {
+        showErrors(
+          Object.entries(result.fieldErrors ?? {}).map(([path, message]) => ({ path, message })),
+          result.message ?? "The decision could not be saved.",
+        );
+      }
+    });
+  }
+
+  function clearError(path: string) {
+    if (!errors[path]) return;
+    setErrors((current) => {
+      const next = { ...current };
+      delete next[path];
+      return next;
+    });
+  }
+
+  function move<T extends { key: string }>(list: T[], set: (next: T[]) => void, index: number, by: -1 | 1, kind: string) {
+    const target = index + by;
+    if (target < 0 || target >= list.length) return;
+    const next = [...list];
+    [next[index], next[target]] = [next[target]!, next[index]!];
+    set(next);
+    // Keep focus on the control that moved, or its twin when the item reached an end.
+    const atEnd = target === 0 || target === list.length - 1;
+    focusAfterRender(fid(`${kind}-${list[index]!.key}-${atEnd ? (by < 0 ? "down" : "up") : by < 0 ? "up" : "down"}`));
+  }
+
+  function remove<T extends { key: string }>(list: T[], set: (next: T[]) => void, index: number, kind: "options" | "criteria") {
+    const next = list.filter((_, i) => i !== index);
+    set(next);
+    const neighbour = next[index] ?? next[index - 1];
+    focusAfterRender(neighbour ? idForPath(`${kind}.${neighbour.key}.name`) : idForPath(`${kind}.add`));
+  }
+
+  const weights = criteria.map((c) => Math.max(0, Number(c.weight) || 0));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const err = (path: string) => errors[path];
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6" aria-describedby={message ? fid("message") : undefined}>
+      {message ? (
+        <div id={fid("message")}>
+          <Alert title={decisionId ? "Changes not saved" : "Decision not created"}>{message}</Alert>
+        </div>
+      ) : null}
+
+      <Card as="section">
+        <CardHeader title="Question" description="What the team is deciding, and why it matters now." />
+        <CardBody className="space-y-5">
+          <Field id={idForPath("title")} label="Title" error={err("title")} hint="Phrase it as a question, e.g. “Which message broker do we adopt?”">
+            {(props) => (
+              <input
+                {...props}
+                value={title}
+                maxLength={200}
+                onChange={(e) => {
+                  setTitle(e.target.value);
+                  clearError("title");
+                }}
+                className={`${controlClasses} h-10`}
+              />
+            )}
+          </Field>
+          <Field
+            id={idForPath("context")}
+            label="Context and problem statement"
+            error={err("context")}
+            hint="Markdown. The forces at play, constraints, and what a good outcome looks like. It opens the decision record."
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                value={context}
+                rows={7}
+                onChange={(e) => {
+                  setContext(e.target.value);
+                  clearError("context");
+                }}
+                className={`${controlClasses} min-h-32 py-2 font-mono text-[13px] leading-relaxed`}
+              />
+            )}
+          </Field>
+        </CardBody>
+      </Card>
+
+      <Card as="section">
+        <CardHeader title="Voting rules" description="The scale, how criteria are weighted, and when results are shown." />
+        <CardBody className="space-y-6">
+          <fieldset>
+            <legend className="text-sm font-medium text-fg">Score scale</legend>
+            <p className="mt-0.5 text-xs text-fg-subtle">Whole numbers from the lowest to the highest score.</p>
+            <div className="mt-2 flex flex-wrap items-start gap-3">
+              <Field id={idForPath("scale.min")} label="Lowest" error={err("scale.min") ?? err("scale")} className="w-28">
+                {(props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    inputMode="numeric"
+                    step={1}
+                    value={scaleMin}
+                    onChange={(e) => {
+                      setScaleMin(e.target.value);
+                      clearError("scale.min");
+                      clearError("scale");
+                    }}
+                    className={`${controlClasses} h-10 tabular-nums`}
+                  />
+                )}
+              </Field>
+              <Field id={idForPath("scale.max")} label="Highest" error={err("scale.max")} className="w-28">
+                {(props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    inputMode="numeric"
+                    step={1}
+                    value={scaleMax}
+                    onChange={(e) => {
+                      setScaleMax(e.target.value);
+                      clearError("scale.max");
+                    }}
+                    className={`${controlClasses} h-10 tabular-nums`}
+                  />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+
+          <RadioCards
+            legend="Criterion weights"
+            name={fid("weightMode")}
+            value={weightMode}
+            onChange={(v) => setWeightMode(v as WeightMode)}
+            choices={[
+              { value: "FIXED", label: "Fixed", description: "You set each criterion's weight below. Voters only score." },
+              { value: "VOTED", label: "Voted", description: "Each voter also rates how much each criterion matters (0–10); weights are their average." },
+            ]}
+          />
+
+          <RadioCards
+            legend="Results"
+            name={fid("revealPolicy")}
+            value={revealPolicy}
+            onChange={(v) => setRevealPolicy(v as RevealPolicy)}
+            choices={[
+              { value: "AFTER_CLOSE", label: "Hidden until close", description: "Blind voting: nobody sees results until the vote closes. Recommended." },
+              { value: "LIVE", label: "Live", description: "Members can watch results while voting. Can be made stricter later, never looser." },
+            ]}
+          />
+
+          <Field
+            id={idForPath("deadline")}
+            label="Deadline (optional)"
+            error={err("deadline")}
+            hint="Voting closes automatically at this time, in your time zone. Leave empty to close by hand."
+            className="max-w-xs"
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                value={deadlineValue}
+                onChange={(e) => {
+                  setDeadlineInput(e.target.value);
+                  clearError("deadline");
+                }}
+                className={`${controlClasses} h-10`}
+              />
+            )}
+          </Field>
+        </CardBody>
+      </Card>
+
+      <Card as="section">
+        <CardHeader
+          title={`Options (${options.length})`}
+          description="The alternatives being considered. Opening the vote needs at least two."
+        />
+        <CardBody className="space-y-4">
+          {err("options") ? <FieldError id={`${idForPath("options")}-error`}>{err("options")}</FieldError> : null}
+          <ol className="space-y-3">
+            {options.map((option, index) => (
+              <li key={option.key} className="rounded-lg border border-line bg-canvas/50 p-3 sm:p-4">
+                <div className="mb-3 flex items-center justify-between gap-2">
+                  <span className="text-xs font-semibold tracking-wide text-fg-subtle uppercase">Option {index + 1}</span>
+                  <ItemControls
+                    kind="option"
+                    index={index}
+                    count={options.length}
+                    idPrefix={fid(`option-${option.key}`)}
+                    onMove={(by) => move(options, setOptions, index, by, "option")}
+                    onRemove={() => remove(options, setOptions, index, "options")}
+                  />
+                </div>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <Field id={idForPath(`options.${option.key}.name`)} label="Name" error={err(`options.${option.key}.name`)}>
+                    {(props) => (
+                      <input
+                        {...props}
+                        value={option.name}
+                        maxLength={120}
+                        placeholder="e.g. Apache Kafka"
+                        onChange={(e) => {
+                          setOptions(options.map((o) => (o.key === option.key ? { ...o, name: e.target.value } : o)));
+                          clearError(`options.${option.key}.name`);
+                        }}
+                        className={`${controlClasses} h-10`}
+                      />
+                    )}
+                  </Field>
+                  <Field id={idForPath(`options.${option.key}.link`)} label="Link (optional)" error={err(`options.${option.key}.link`)}>
+                    {(props) => (
+                      <input
+                        {...props}
+                        type="url"
+                        value={option.link}
+                        placeholder="https://"
+                        onChange={(e) => {
+                          setOptions(options.map((o) => (o.key === option.key ? { ...o, link: e.target.value } : o)));
+                          clearError(`options.${option.key}.link`);
+                        }}
+                        className={`${controlClasses} h-10`}
+                      />
+                    )}
+                  </Field>
+                  <Field
+                    id={idForPath(`options.${option.key}.description`)}
+                    label="Description (optional)"
+                    error={err(`options.${option.key}.description`)}
+                    className="sm:col-span-2"
+                  >
+                    {(props) => (
+                      <textarea
+                        {...props}
+                        rows={2}
+                        value={option.description}
+                        onChange={(e) => {
+                          setOptions(options.map((o) => (o.key === option.key ? { ...o, description: e.target.value } : o)));
+                          clearError(`options.${option.key}.description`);
+                        }}
+                        className={`${controlClasses} py-2`}
+                      />
+                    )}
+                  </Field>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <Button
+            id={idForPath("options.add")}
+            variant="secondary"
+            size="sm"
+            disabled={options.length >= MAX_OPTIONS}
+            onClick={() => {
+              const item = emptyOption();
+              setOptions([...options, item]);
+              clearError("options");
+              focusAfterRender(idForPath(`options.${item.key}.name`));
+            }}
+          >
+            <PlusIcon className="size-4" />
+            Add option
+          </Button>
+        </CardBody>
+      </Card>
+
+      <Card as="section">
+        <CardHeader
+          title={`Criteria (${criteria.length})`}
+          description={
+            weightMode === "FIXED"
+              ? "The decision drivers. Raw weights are relative: 2 counts twice as much as 1."
+              : "The decision drivers. Voters weigh them on their ballots."
+          }
+        />
+        <CardBody className="space-y-4">
+          {err("criteria") ? <FieldError id={`${idForPath("criteria")}-error`}>{err("criteria")}</FieldError> : null}
+          <ol className="space-y-3">
+            {criteria.map((criterion, index) => (
+              <li key={criterion.key} className="rounded-lg border border-line bg-canvas/50 p-3 sm:p-4">
+                <div className="mb-3 flex items-center justify-between gap-2">
+                  <span className="text-xs font-semibold tracking-wide text-fg-subtle uppercase">Criterion {index + 1}</span>
+                  <ItemControls
+                    kind="criterion"
+                    index={index}
+                    count={criteria.length}
+                    minimum={1}
+                    idPrefix={fid(`criterion-${criterion.key}`)}
+                    onMove={(by) => move(criteria, setCriteria, index, by, "criterion")}
+                    onRemove={() => remove(criteria, setCriteria, index, "criteria")}
+                  />
+                </div>
+                <div className={`grid gap-3 ${weightMode === "FIXED" ? "sm:grid-cols-[minmax(0,1fr)_9rem]" : ""}`}>
+                  <Field id={idForPath(`criteria.${criterion.key}.name`)} label="Name" error={err(`criteria.${criterion.key}.name`)}>
+                    {(props) => (
+                      <input
+                        {...props}
+                        value={criterion.name}
+                        maxLength={120}
+                        placeholder="e.g. Operational cost"
+                        onChange={(e) => {
+                          setCriteria(criteria.map((c) => (c.key === criterion.key ? { ...c, name: e.target.value } : c)));
+                          clearError(`criteria.${criterion.key}.name`);
+                        }}
+                        className={`${controlClasses} h-10`}
+                      />
+                    )}
+                  </Field>
+                  {weightMode === "FIXED" ? (
+                    <Field
+                      id={idForPath(`criteria.${criterion.key}.weight`)}
+                      label="Weight"
+                      error={err(`criteria.${criterion.key}.weight`)}
+                      hint={weightSum > 0 ? `= ${percent((weights[index] ?? 0) / weightSum)} of the total` : "All weights are 0"}
+                    >
+                      {(props) => (
+                        <input
+                          {...props}
+                          type="number"
+                          inputMode="decimal"
+                          min={0}
+                          max={1000}
+                          step="any"
+                          value={criterion.weight}
+                          onChange={(e) => {
+                            setCriteria(criteria.map((c) => (c.key === criterion.key ? { ...c, weight: e.target.value } : c)));
+                            clearError(`criteria.${criterion.key}.weight`);
+                            clearError("criteria");
+                          }}
+                          className={`${controlClasses} h-10 tabular-nums`}
+                        />
+                      )}
+                    </Field>
+                  ) : null}
+                  <Field
+                    id={idForPath(`criteria.${criterion.key}.description`)}
+                    label="Description (optional)"
+                    error={err(`criteria.${criterion.key}.description`)}
+                    className={weightMode === "FIXED" ? "sm:col-span-2" : ""}
+                  >
+                    {(props) => (
+                      <textarea
+                        {...props}
+                        rows={2}
+                        value={criterion.description}
+                        onChange={(e) => {
+                          setCriteria(criteria.map((c) => (c.key === criterion.key ? { ...c, description: e.target.value } : c)));
+                          clearError(`criteria.${criterion.key}.description`);
+                        }}
+                        className={`${controlClasses} py-2`}
+                      />
+                    )}
+                  </Field>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <Button
+            id={idForPath("criteria.add")}
+            variant="secondary"
+            size="sm"
+            disabled={criteria.length >= MAX_CRITERIA}
+            onClick={() => {
+              const item = emptyCriterion();
+              setCriteria([...criteria, item]);
+              clearError("criteria");
+              focusAfterRender(idForPath(`criteria.${item.key}.name`));
+            }}
+          >
+            <PlusIcon className="size-4" />
+            Add criterion
+          </Button>
+        </CardBody>
+      </Card>
+
+      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-line bg-canvas/90 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-surface/90 sm:px-5">
+        <p className="mr-auto text-xs text-fg-subtle">
+          {decisionId ? "Changes apply while the decision is a draft." : "Saved as a draft. You open the vote when it is ready."}
+        </p>
+        <ButtonLink href={cancelHref} variant="ghost">
+          Cancel
+        </ButtonLink>
+        <button type="submit" disabled={pending} aria-disabled={pending} className="inline-flex h-10 items-center justify-center gap-2 rounded-lg bg-accent px-4 text-sm font-medium whitespace-nowrap text-accent-fg shadow-sm transition-colors hover:bg-accent-hover disabled:cursor-not-allowed disabled:opacity-60">
+          {pending ? <Spinner /> : null}
+          {pending ? "Saving…" : decisionId ? "Save changes" : "Create draft"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A label, a control (rendered by the child with the wiring props) and its hint or error. */
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  className = "",
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  return (
+    <div className={`space-y-1.5 ${className}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
+        {label}
+      </label>
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, error ? undefined : hint, error) })}
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="text-xs text-fg-subtle">
+          {hint}
+        </p>
+      ) : null}
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+    </div>
+  );
+}
+
+function RadioCards({
+  legend,
+  name,
+  value,
+  onChange,
+  choices,
+}: {
+  legend: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: { value: string; label: string; description: string }[];
+}) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-fg">{legend}</legend>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        {choices.map((choice) => {
+          const checked = value === choice.value;
+          return (
+            <label
+              key={choice.value}
+              className={`flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring ${
+                checked ? "border-accent bg-accent-soft" : "border-line-strong bg-surface hover:bg-surface-muted"
+              }`}
+            >
+              <input
+                type="radio"
+                name={name}
+                value={choice.value}
+                checked={checked}
+                onChange={() => onChange(choice.value)}
+                className="mt-0.5 size-4 shrink-0 accent-[var(--accent)] focus-visible:outline-none"
+              />
+              <span>
+                <span className="block text-sm font-medium text-fg">{choice.label}</span>
+                <span className="mt-0.5 block text-xs text-fg-muted">{choice.description}</span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,77 @@
+// The head of every decision page: key, status, title, and the decision's own tabs.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { StatusBadge } from "./status-badge";
+import type { DecisionStatus } from "./format";
+
+export type DecisionTab = "overview" | "vote" | "results" | "ballots";
+
+export interface DecisionTabLink {
+  tab: DecisionTab;
+  label: string;
+  href: string;
+}
+
+export function DecisionHeader({
+  decisionKey,
+  title,
+  status,
+  backHref,
+  tabs,
+  current,
+  actions,
+  meta,
+}: {
+  decisionKey: string;
+  title: string;
+  status: DecisionStatus;
+  backHref: string;
+  tabs: DecisionTabLink[];
+  current: DecisionTab | null;
+  actions?: ReactNode;
+  meta?: ReactNode;
+}) {
+  return (
+    <header className="mb-6">
+      <Link href={backHref} className="inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
+        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+          <path d="M19 12H5M11 18l-6-6 6-6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        All decisions
+      </Link>
+      <div className="mt-3 grid gap-4 md:grid-cols-[minmax(0,1fr)_auto] md:items-start">
+        <div className="min-w-0 max-w-3xl">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-mono text-sm font-medium text-fg-subtle">{decisionKey}</span>
+            <StatusBadge status={status} />
+          </div>
+          <h2 className="mt-1.5 text-xl font-semibold tracking-tight break-words text-fg sm:text-2xl">{title}</h2>
+          {meta ? <div className="mt-2 text-sm text-fg-muted">{meta}</div> : null}
+        </div>
+        {actions ? <div className="flex flex-wrap items-center gap-2 md:justify-end">{actions}</div> : null}
+      </div>
+      {tabs.length > 1 ? (
+        <nav aria-label="Decision sections" className="relative mt-5 -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+          <ul className="flex min-w-max gap-1 rounded-lg bg-surface-muted p-1 sm:inline-flex">
+            {tabs.map((tab) => {
+              const active = tab.tab === current;
+              return (
+                <li key={tab.tab}>
+                  <Link
+                    href={tab.href}
+                    aria-current={active ? "page" : undefined}
+                    className={`inline-flex h-8 items-center rounded-md px-3 text-sm font-medium transition-colors ${
+                      active ? "bg-surface text-fg shadow-xs" : "text-fg-muted hover:text-fg"
+                    }`}
+                  >
+                    {tab.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}

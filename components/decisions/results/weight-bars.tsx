@@ -1,0 +1,24 @@
+// The final weight of each criterion, as bars that read as a list.
+import { percent, seriesColor } from "../format";
+
+export function WeightBars({ weights }: { weights: { criterionId: string; name: string; weight: number }[] }) {
+  const max = Math.max(...weights.map((w) => w.weight), 0.0001);
+  return (
+    <ul className="space-y-3">
+      {weights.map((w, index) => (
+        <li key={w.criterionId}>
+          <div className="flex items-baseline justify-between gap-3 text-sm">
+            <span className="inline-flex min-w-0 items-center gap-2 text-fg">
+              <span aria-hidden="true" className="size-2.5 shrink-0 rounded-full" style={{ backgroundColor: seriesColor(index) }} />
+              <span className="break-words">{w.name}</span>
+            </span>
+            <span className="shrink-0 font-semibold text-fg tabular-nums">{percent(w.weight)}</span>
+          </div>
+          <div aria-hidden="true" className="mt-1.5 h-2 overflow-hidden rounded-full bg-surface-muted">
+            <div className="h-full rounded-full" style={{ width: `${(w.weight / max) * 100}%`, backgroundColor: seriesColor(index) }} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
