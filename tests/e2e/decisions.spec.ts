@@ -1,0 +1,72 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newPerson, signIn } from "./helpers";
+
+async function openProject(page: Page) {
+  await page.getByRole("link", { name: /ML Platform/ }).first().click();
+  await expect(page).toHaveURL(/\/projects\/[^/]+$/);
+  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Decisions" }).click();
+}
+
+/** Types a ballot with the keyboard alone: a digit per cell, Enter to move on. */
+async function voteWithKeyboard(page: Page, cells: number[]) {
+  await page.getByLabel("Score for Kafka on Throughput").filter({ visible: true }).focus();
+  for (const score of cells) {
+    await page.keyboard.type(String(score));
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByRole("button", { name: "Submit ballot" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Ballot submitted")).toBeVisible();
+}
+
+test("a lead creates a decision, three people vote in their own browsers, the lead closes it and reads the result", async ({ browser }) => {
+  const lead = await newPerson(browser);
+  await signIn(lead.page, "marco@verdict.demo");
+  await openProject(lead.page);
+  await lead.page.getByRole("link", { name: "New decision" }).click();
+  await lead.page.getByLabel("Title").fill("Which message queue do we adopt?");
+  const names = lead.page.getByLabel("Name", { exact: true });
+  await names.nth(0).fill("Kafka");
+  await names.nth(1).fill("RabbitMQ");
+  await names.nth(2).fill("Throughput");
+  await lead.page.getByRole("button", { name: "Add criterion" }).click();
+  await names.nth(3).fill("Ease of operation");
+  await lead.page.getByRole("button", { name: "Create draft" }).click();
+  await expect(lead.page).toHaveURL(/\/decisions\/[^/]+$/);
+  await lead.page.getByRole("button", { name: "Open voting" }).click();
+  await expect(lead.page.getByRole("button", { name: /Close voting/ })).toBeVisible();
+  const decisionPath = new URL(lead.page.url()).pathname;
+
+  // Rows Kafka then RabbitMQ; columns Throughput, Ease of operation. Kafka is faster, RabbitMQ far easier.
+  const ballots: [string, number[]][] = [
+    ["priya@verdict.demo", [9, 4, 6, 8]],
+    ["aisha@verdict.demo", [8, 5, 5, 9]],
+    ["lena@verdict.demo", [9, 3, 6, 7]],
+  ];
+  for (const [email, cells] of ballots) {
+    const voter = await newPerson(browser);
+    await signIn(voter.page, email);
+    await voter.page.goto(`${decisionPath}/vote`);
+    await voteWithKeyboard(voter.page, cells);
+    // Blind while open: the voter cannot see results.
+    await voter.page.goto(`${decisionPath}/results`);
+    await expect(voter.page.getByText(/hidden until the vote closes/i).first()).toBeVisible();
+    await voter.context.close();
+  }
+
+  await lead.page.reload();
+  await expect(lead.page.getByText(/3 of 5/).filter({ visible: true }).first()).toBeVisible();
+  await lead.page.getByRole("button", { name: /Close voting/ }).first().click();
+  await lead.page.getByRole("dialog").getByRole("button", { name: "Close voting" }).click();
+  await expect(lead.page.getByText(/closed/i).filter({ visible: true }).first()).toBeVisible();
+
+  await lead.page.goto(`${decisionPath}/results`);
+  // Kafka (8.67 + 4.0)/2 = 6.33 vs RabbitMQ (5.67 + 8.0)/2 = 6.83 out of 10, equal weights.
+  await expect(lead.page.getByRole("heading", { name: "Winner" })).toBeVisible();
+  await expect(lead.page.getByText("RabbitMQ", { exact: true }).first()).toBeVisible();
+  await expect(lead.page.getByText("68.3").first()).toBeVisible();
+  // The stacked contribution and sensitivity charts are drawn.
+  await expect(lead.page.locator("svg.recharts-surface").first()).toBeVisible();
+  expect(await lead.page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);
+  await lead.context.close();
+});
