@@ -9,6 +9,6 @@ const config = [
     files: ["tests/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  { ignores: ["lib/generated/**", ".next/**", "data/**", "test-results/**", "bench/out/**"] },
+  { ignores: ["lib/generated/**", ".next*/**", "tests/e2e/.data/**", "playwright-report/**", "data/**", "test-results/**", "bench/out/**"] },
 ];
 export default config;

@@ -9,6 +9,7 @@ import { openDecision } from "../server/decisions/open-decision";
 import { closeDecision } from "../server/decisions/close-decision";
 import { submitBallot } from "../server/decisions/submit-ballot";
 import type { RoleName } from "../schemas/project";
+import { seedDemoRecords } from "./seed-records";
 
 export const DEMO_PASSWORD = "verdict-demo";
 
@@ -118,6 +119,7 @@ export async function seedDemo(db: Db): Promise<"created" | "existing"> {
     });
   }
   await closeDecision(lead, framework.id);
+  await seedDemoRecords(db, actors, project.id);
 
   const serving = await createDecision(lead, project.id, {
     title: "How do we serve models in production?",

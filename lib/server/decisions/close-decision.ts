@@ -5,6 +5,8 @@ import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
 import { lockDecision, loadDecision } from "./load";
 import { decisionInclude, presentDecision } from "./shape";
+// Closing a vote writes its decision record in the same transaction.
+import "../records/generate-on-close";
 
 /** Hooks that must run inside the closing transaction (the decision record is generated here). */
 type CloseHook = (tx: Tx, decisionId: string, actorId: string | null) => Promise<void>;

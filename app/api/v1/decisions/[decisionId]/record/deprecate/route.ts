@@ -1,0 +1,7 @@
+import { apiHandler } from "@/lib/server/api-handler";
+import { deprecateRecord } from "@/lib/server/records/change-status";
+import { optionalJsonBody } from "@/lib/server/records/optional-body";
+
+export const POST = apiHandler(async ({ actor, params, request }) =>
+  deprecateRecord(actor, params.decisionId!, await optionalJsonBody(request)),
+);

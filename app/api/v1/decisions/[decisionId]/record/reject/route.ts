@@ -1,0 +1,7 @@
+import { apiHandler } from "@/lib/server/api-handler";
+import { rejectRecord } from "@/lib/server/records/change-status";
+import { optionalJsonBody } from "@/lib/server/records/optional-body";
+
+export const POST = apiHandler(async ({ actor, params, request }) =>
+  rejectRecord(actor, params.decisionId!, await optionalJsonBody(request)),
+);

@@ -1,0 +1,104 @@
+// Requests that change a decision record, shared by the API, the server actions and the forms.
+import { z } from "zod";
+
+export const NARRATIVE_FIELDS = [
+  "context",
+  "justification",
+  "consequencesGood",
+  "consequencesBad",
+  "confirmation",
+  "moreInformation",
+] as const;
+
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+
+export const NARRATIVE_LABEL: Record<NarrativeField | "chosenOptionId", string> = {
+  context: "Context and problem statement",
+  justification: "Justification",
+  consequencesGood: "Good consequences",
+  consequencesBad: "Bad consequences",
+  confirmation: "Confirmation",
+  moreInformation: "More information",
+  chosenOptionId: "Chosen option",
+};
+
+/** The statuses an index can filter on; "superseded" matches every "superseded by ADR-NNNN". */
+export const RECORD_STATUS_FILTERS = [
+  "proposed",
+  "accepted",
+  "rejected",
+  "deprecated",
+  "superseded",
+] as const;
+export type RecordStatusFilter = (typeof RECORD_STATUS_FILTERS)[number];
+
+const MAX_FIELD = 20_000;
+
+const narrativeText = (label: string) =>
+  z.string({ error: `${label} must be text (Markdown).` }).max(MAX_FIELD, {
+    error: `Keep ${label.toLowerCase()} under ${MAX_FIELD.toLocaleString("en-US")} characters.`,
+  });
+
+/** One save of a lead's edits: any subset of the narrative, plus an optional note on what changed. */
+export const narrativePatchSchema = z
+  .object({
+    context: narrativeText("The context").optional(),
+    justification: narrativeText("The justification").optional(),
+    consequencesGood: narrativeText("The good consequences").optional(),
+    consequencesBad: narrativeText("The bad consequences").optional(),
+    confirmation: narrativeText("The confirmation").optional(),
+    moreInformation: narrativeText("More information").optional(),
+    chosenOptionId: z
+      .string({ error: "chosenOptionId is an option id, or null to let the vote decide." })
+      .min(1)
+      .nullable()
+      .optional(),
+    note: z.string().trim().max(500, { error: "Keep the note under 500 characters." }).optional(),
+  })
+  .strict()
+  .refine(
+    (patch) =>
+      NARRATIVE_FIELDS.some((field) => patch[field] !== undefined) || patch.chosenOptionId !== undefined,
+    {
+      error: "Send at least one narrative field to change.",
+    },
+  );
+
+const comment = z.string().trim().max(2000, { error: "Keep the comment under 2,000 characters." });
+
+export const acceptRecordSchema = z.object({ comment: comment.optional() }).strict();
+
+export const rejectRecordSchema = z
+  .object({ comment: comment.min(3, { error: "Say why the record is rejected." }) })
+  .strict();
+
+export const deprecateRecordSchema = z.object({ comment: comment.optional() }).strict();
+
+export const supersedeRecordSchema = z.union(
+  [
+    z.object({ byDecisionId: z.string().min(1), comment: comment.optional() }).strict(),
+    z
+      .object({
+        byNumber: z
+          .int({ error: "byNumber is the ADR number of the newer record, e.g. 7." })
+          .min(0)
+          .max(999_999),
+        comment: comment.optional(),
+      })
+      .strict(),
+  ],
+  { error: 'Name the newer record: {"byDecisionId": "…"} or {"byNumber": 7}.' },
+);
+
+export const recordIndexQuerySchema = z
+  .object({
+    status: z
+      .enum(RECORD_STATUS_FILTERS, { error: `status must be one of ${RECORD_STATUS_FILTERS.join(", ")}.` })
+      .optional(),
+    q: z.string().trim().max(200, { error: "Keep the search under 200 characters." }).optional(),
+  })
+  .strict();
+
+export type NarrativePatch = z.infer<typeof narrativePatchSchema>;
+export type SupersedeInput = z.infer<typeof supersedeRecordSchema>;
+export type RecordIndexQuery = z.infer<typeof recordIndexQuerySchema>;

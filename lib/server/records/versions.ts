@@ -1,0 +1,91 @@
+// Shared steps of every record change: lock the record, read its current version, write the next one.
+import "server-only";
+import type { Db, Tx } from "../../db";
+import { chosenOption, generateRecord, type RecordNarrative } from "../../domain/record";
+import { AppError } from "../../errors";
+import { recordLinks, type Evidence } from "./evidence";
+import { readStoredNarrative, type StoredNarrative } from "./narrative";
+
+export interface LockedRecord {
+  id: string;
+  decisionId: string;
+  projectId: string;
+  number: number;
+  status: string;
+  historical: boolean;
+  chosenOptionId: string | null;
+  supersededById: string | null;
+}
+
+/**
+ * Takes the record's row lock for the rest of the transaction, so two saves cannot both write
+ * version n + 1 and a status cannot change under a save. A closed vote without a record is a 409.
+ */
+export async function lockRecord(tx: Tx, decisionId: string): Promise<LockedRecord> {
+  const rows = await tx.$queryRaw<LockedRecord[]>`
+    SELECT r.id, r."decisionId", d."projectId", d.number, r.status, r.historical, r."chosenOptionId", r."supersededById"
+    FROM "DecisionRecord" r JOIN "Decision" d ON d.id = r."decisionId"
+    WHERE r."decisionId" = ${decisionId}
+    FOR UPDATE OF r`;
+  const row = rows[0];
+  if (!row)
+    throw new AppError(
+      "conflict",
+      "This decision has no record yet: the record is written when its vote closes.",
+    );
+  return row;
+}
+
+export async function currentVersion(tx: Db | Tx, recordId: string) {
+  const version = await tx.recordVersion.findFirstOrThrow({
+    where: { recordId },
+    orderBy: { version: "desc" },
+  });
+  return { ...version, stored: readStoredNarrative(version.narrative) };
+}
+
+/** The option a record names as chosen: the lead's pick, else a clear winner, else none. */
+export function effectiveChoice(evidence: Evidence, narrative: RecordNarrative): string | null {
+  return chosenOption({ options: evidence.input.options, result: evidence.input.result, narrative }).optionId;
+}
+
+/** The full Markdown of a generated record, with its current links to older and newer records. */
+export async function renderGenerated(
+  tx: Db | Tx,
+  recordId: string,
+  evidence: Evidence,
+  status: string,
+  narrative: RecordNarrative,
+) {
+  const links = await recordLinks(tx, recordId);
+  return generateRecord({
+    ...evidence.input,
+    status,
+    narrative,
+    supersedes: links.supersedes,
+    supersededBy: links.supersededBy,
+  });
+}
+
+export async function writeVersion(
+  tx: Tx,
+  input: {
+    recordId: string;
+    version: number;
+    markdown: string;
+    narrative: StoredNarrative;
+    authorId: string | null;
+    note: string;
+  },
+) {
+  return tx.recordVersion.create({
+    data: {
+      recordId: input.recordId,
+      version: input.version,
+      markdown: input.markdown,
+      narrative: JSON.parse(JSON.stringify(input.narrative)) as object,
+      authorId: input.authorId,
+      note: input.note,
+    },
+  });
+}
