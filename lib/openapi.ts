@@ -3,12 +3,22 @@ import { z } from "zod";
 import { createTokenSchema, signUpSchema } from "./schemas/account";
 import { changeRoleSchema, createInviteSchema, createProjectSchema } from "./schemas/project";
 import { ballotSchema, createDecisionSchema, reopenSchema, updateDecisionSchema } from "./schemas/decision";
+import { auditQuerySchema } from "./schemas/audit";
+import {
+  acceptRecordSchema,
+  deprecateRecordSchema,
+  narrativePatchSchema,
+  recordIndexQuerySchema,
+  rejectRecordSchema,
+  supersedeRecordSchema,
+} from "./schemas/record";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
 interface Operation {
   summary: string;
   body?: z.ZodType;
+  query?: z.ZodType;
   status?: number;
   auth?: false;
   produces?: string;
@@ -57,7 +67,44 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/decisions/{decisionId}/results": {
     get: { summary: "Aggregated results: after close, or live when the reveal policy is LIVE" },
   },
+  "/decisions/{decisionId}/record": { get: { summary: "The decision record with its versions and current Markdown" } },
+  "/decisions/{decisionId}/record.md": { get: { summary: "The record's current Markdown (NNNN-kebab-title.md)", produces: "text/markdown" } },
+  "/decisions/{decisionId}/record/versions": {
+    post: { summary: "Save narrative edits as a new version (OWNER, LEAD; proposed records only)", body: narrativePatchSchema, status: 201 },
+  },
+  "/decisions/{decisionId}/record/versions/{version}": { get: { summary: "One version of the record" } },
+  "/decisions/{decisionId}/record/accept": { post: { summary: "Accept the record; its text never changes again", body: acceptRecordSchema } },
+  "/decisions/{decisionId}/record/reject": { post: { summary: "Reject the record with a comment", body: rejectRecordSchema } },
+  "/decisions/{decisionId}/record/deprecate": { post: { summary: "Mark an accepted record deprecated", body: deprecateRecordSchema } },
+  "/decisions/{decisionId}/record/supersede": {
+    post: { summary: "Mark this accepted record superseded by another decision's record (links both ways)", body: supersedeRecordSchema },
+  },
+  "/decisions/{decisionId}/export.json": { get: { summary: "The decision with its ballots (after close) and result" } },
+  "/decisions/{decisionId}/ballots.csv": { get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" } },
+  "/projects/{projectId}/records": { get: { summary: "The records index, filterable by status and searchable", query: recordIndexQuerySchema } },
+  "/projects/{projectId}/records.zip": { get: { summary: "All records as docs/decisions/NNNN-kebab-title.md", produces: "application/zip" } },
+  "/projects/{projectId}/records/import": {
+    post: { summary: "Import a zip of MADR files as historical records, all or nothing (OWNER, LEAD)", status: 201 },
+  },
+  "/projects/{projectId}/audit": { get: { summary: "Audit events, paged by sequence number", query: auditQuerySchema } },
+  "/projects/{projectId}/audit/{seq}": { get: { summary: "One audit event" } },
+  "/projects/{projectId}/audit/verify": { get: { summary: "Recompute the hash chain: intact, or the first bad event" } },
+  "/projects/{projectId}/audit/export.csv": { get: { summary: "Every event with its hashes, as CSV", produces: "text/csv" } },
+  "/projects/{projectId}/audit/export.jsonl": { get: { summary: "Every event with its hashes, as JSON Lines", produces: "application/x-ndjson" } },
 };
+
+function queryParameters(schema: z.ZodType) {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
 
 const errorSchema = {
   type: "object",
@@ -88,8 +135,9 @@ export function openApiDocument(extra: Record<string, Partial<Record<Method, Ope
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [path, methods] of Object.entries({ ...API_OPERATIONS, ...extra })) {
     const item: Record<string, unknown> = {};
-    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     for (const [method, op] of Object.entries(methods) as [Method, Operation][]) {
+      const params = [...pathParams, ...(op.query ? queryParameters(op.query) : [])];
       const responses: Record<string, unknown> = {
         [String(op.status ?? 200)]: {
           description: "Success",

@@ -25,3 +25,14 @@ describe("OpenAPI document", () => {
     expect(op.responses["404"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
   });
 });
+
+describe("OpenAPI document for records and audit", () => {
+  const doc = openApiDocument() as any;
+
+  it("describes the record and audit calls, with query parameters from their schemas", () => {
+    expect(doc.paths["/decisions/{decisionId}/record/accept"].post.requestBody).toBeDefined();
+    const audit = doc.paths["/projects/{projectId}/audit"].get.parameters.map((p: { name: string }) => p.name);
+    expect(audit).toEqual(expect.arrayContaining(["projectId", "after", "limit", "actor", "action"]));
+    expect(doc.paths["/projects/{projectId}/audit/verify"].get.summary).toMatch(/hash chain/);
+  });
+});
