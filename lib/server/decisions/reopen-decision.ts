@@ -14,7 +14,8 @@ export async function reopenDecision(actor: Actor, decisionId: string, raw: unkn
   return getDb().$transaction(async (tx) => {
     const state = await lockDecision(tx, decisionId);
     if (state.status !== "CLOSED") throw new AppError("conflict", `The decision is ${state.status}; only a CLOSED vote can be reopened.`);
-    const record = await tx.decisionRecord.findUnique({ where: { decisionId }, select: { status: true } });
+    const record = await tx.decisionRecord.findUnique({ where: { decisionId }, select: { status: true, historical: true } });
+    if (record?.historical) throw new AppError("conflict", "This record was imported from history; there is no vote to reopen.");
     if (record && record.status !== "proposed" && record.status !== "rejected") {
       throw new AppError("conflict", `The decision record is ${record.status}; an accepted record's vote cannot be reopened.`);
     }

@@ -207,7 +207,7 @@ export default async function DecisionPage({ params }: Params) {
                   ) : null}
                   {decision.record ? (
                     <Link
-                      href={`/projects/${projectId}/records`}
+                      href={`/projects/${projectId}/records/${decisionId}`}
                       className="group flex items-center justify-between rounded-lg border border-line px-3 py-2.5 text-sm font-medium text-fg hover:bg-surface-muted"
                     >
                       <span>
