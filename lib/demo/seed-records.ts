@@ -6,8 +6,6 @@ import { recordFileName } from "../domain/slug";
 import type { Actor } from "../server/actor";
 import { importRecords } from "../server/records/import-records";
 import { supersedeRecord } from "../server/records/supersede-record";
-// The demo closes ADR-0001 and needs its record: make sure the close hook is registered.
-import "../server/records/generate-on-close";
 
 const LEGACY_TITLE = "Train new models with TensorFlow 1.x Estimators";
 

@@ -1,8 +1,6 @@
 import JSZip from "jszip";
 import Papa from "papaparse";
 import { expect, it } from "vitest";
-// Until close-decision.ts imports it, the record hook is registered here (importing it twice is harmless).
-import "@/lib/server/records/generate-on-close";
 import { diffLines } from "@/lib/domain/line-diff";
 import { DEMO_USERS, seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoRecords } from "@/lib/demo/seed-records";

@@ -5,15 +5,7 @@ import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
 import { lockDecision, loadDecision } from "./load";
 import { decisionInclude, presentDecision } from "./shape";
-// Closing a vote writes its decision record in the same transaction.
-import "../records/generate-on-close";
-
-/** Hooks that must run inside the closing transaction (the decision record is generated here). */
-type CloseHook = (tx: Tx, decisionId: string, actorId: string | null) => Promise<void>;
-const closeHooks: CloseHook[] = [];
-export function onDecisionClosed(hook: CloseHook) {
-  closeHooks.push(hook);
-}
+import { generateRecordOnClose } from "../records/generate-on-close";
 
 export async function closeDecisionInTx(tx: Tx, decisionId: string, actorId: string | null, why: { reason: "lead" | "deadline" }) {
   const decision = await tx.decision.update({
@@ -29,7 +21,8 @@ export async function closeDecisionInTx(tx: Tx, decisionId: string, actorId: str
     entityId: decisionId,
     data: { before: { status: "OPEN" }, after: { status: "CLOSED" }, reason: why.reason, ballots: decision._count.ballots },
   });
-  for (const hook of closeHooks) await hook(tx, decisionId, actorId);
+  // The record is written in the same transaction: a closed vote never lacks its record.
+  await generateRecordOnClose(tx, decisionId, actorId);
 }
 
 export async function closeDecision(actor: Actor, decisionId: string) {

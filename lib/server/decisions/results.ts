@@ -1,81 +1,9 @@
 import "server-only";
-import { getDb, type Db, type Tx } from "../../db";
+import { getDb } from "../../db";
 import { AppError } from "../../errors";
-import {
-  aggregate,
-  computeWeights,
-  DomainRuleError,
-  type CellStats,
-  type ImportanceVector,
-  type VoterOptionSum,
-} from "../../domain/aggregation";
 import type { Actor } from "../actor";
+import { computeResults } from "./compute-results";
 import { loadDecision } from "./load";
-import { cellStatsSql, voterSumsSql } from "./results-sql";
-import { decisionInclude } from "./shape";
-
-type Client = Db | Tx;
-
-export function cellStatsQuery(db: Client, decisionId: string) {
-  return db.$queryRawUnsafe<CellStats[]>(cellStatsSql, decisionId);
-}
-
-export function voterSumsQuery(
-  db: Client,
-  decisionId: string,
-  scale: { min: number; max: number },
-  weights: Record<string, number>,
-  voted: boolean,
-) {
-  const ids = Object.keys(weights);
-  return db.$queryRawUnsafe<VoterOptionSum[]>(voterSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted);
-}
-
-async function importanceVectors(db: Client, decisionId: string): Promise<ImportanceVector[]> {
-  const rows = await db.importance.findMany({
-    where: { ballot: { decisionId } },
-    select: { criterionId: true, value: true, ballot: { select: { voterId: true } } },
-  });
-  const byVoter = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    const vector = byVoter.get(row.ballot.voterId) ?? {};
-    vector[row.criterionId] = row.value;
-    byVoter.set(row.ballot.voterId, vector);
-  }
-  return [...byVoter].map(([voterId, importances]) => ({ voterId, importances }));
-}
-
-/** The full result of a decision, whatever its status; callers decide who may see it. */
-export async function computeResults(db: Client, decisionId: string) {
-  const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
-  const scale = { min: decision.scaleMin, max: decision.scaleMax };
-  let weights: Record<string, number>;
-  try {
-    weights = computeWeights(
-      decision.weightMode,
-      decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
-      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId) : [],
-    ).weights;
-  } catch (error) {
-    if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
-    throw error;
-  }
-  const [cells, voterSums, eligible] = await Promise.all([
-    cellStatsQuery(db, decisionId),
-    voterSumsQuery(db, decisionId, scale, weights, decision.weightMode === "VOTED"),
-    db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
-  ]);
-  const result = aggregate({
-    scale,
-    options: decision.options.map((o) => ({ id: o.id, name: o.name })),
-    criteria: decision.criteria.map((c) => ({ id: c.id })),
-    weights,
-    cells,
-    voterSums,
-    eligible,
-  });
-  return { decisionId, status: decision.status, ...result };
-}
 
 /**
  * Results for a member: after close, or live while OPEN when the reveal policy says so.

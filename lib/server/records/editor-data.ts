@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "../../db";
 import type { Actor } from "../actor";
 import { loadDecision } from "../decisions/load";
-import { computeResults } from "../decisions/results";
+import { computeResults } from "../decisions/compute-results";
 import { getRecord } from "./read-record";
 
 export async function getRecordEditor(actor: Actor, decisionId: string) {

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db, Tx } from "../../db";
 import type { RecordInput } from "../../domain/record";
-import { computeResults } from "../decisions/results";
+import { computeResults } from "../decisions/compute-results";
 import { decisionKey } from "../decisions/shape";
 
 /** The record's evidence: what generateRecord needs apart from the narrative, status and links. */

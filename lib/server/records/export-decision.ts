@@ -7,7 +7,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { loadDecision } from "../decisions/load";
-import { computeResults } from "../decisions/results";
+import { computeResults } from "../decisions/compute-results";
 import { decisionKey, presentDecision } from "../decisions/shape";
 import { listBallots } from "../decisions/submit-ballot";
 

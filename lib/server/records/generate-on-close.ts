@@ -1,9 +1,8 @@
 // Closing a vote proposes its record: version 1 on the first close, a fresh version when a reopened
 // vote closes again. Runs inside the closing transaction, so a close never leaves a decision without
-// its record. Importing this module (once is enough) registers the hook.
+// its record.
 import "server-only";
 import type { Tx } from "../../db";
-import { onDecisionClosed } from "../decisions/close-decision";
 import { appendAuditEvent } from "../audit";
 import { draftNarrative } from "./draft-narrative";
 import { gatherEvidence } from "./evidence";
@@ -87,9 +86,3 @@ export async function generateRecordOnClose(
     },
   });
 }
-
-// close-decision.ts imports this module for its side effect, and this module reaches close-decision
-// again through results → load, so one of the two is always mid-initialization when the other runs.
-// Registering on the next microtask lets both finish first, whichever is imported first; no vote can
-// close before then, since closing needs a database round trip.
-queueMicrotask(() => onDecisionClosed(generateRecordOnClose));
