@@ -9,6 +9,7 @@ import type { Provider } from "next-auth/providers";
 import { AppError } from "./errors";
 import { checkCredentials } from "./server/sign-in";
 import { linkExternalIdentity } from "./server/external-identity";
+import { enabledProviders } from "./auth-providers";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -31,13 +32,6 @@ function authSecret(): string {
 function clientIp(request: Request | undefined): string | null {
   const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || request?.headers.get("x-real-ip") || null;
-}
-
-export function enabledProviders() {
-  return {
-    github: Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET),
-    oidc: Boolean(process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET),
-  };
 }
 
 function providers(): Provider[] {

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { StatusBadge } from "./status-badge";
 import type { DecisionStatus } from "./format";
 
-export type DecisionTab = "overview" | "vote" | "results" | "ballots";
+export type DecisionTab = "overview" | "vote" | "results" | "ballots" | "history";
 
 export interface DecisionTabLink {
   tab: DecisionTab;

@@ -46,5 +46,11 @@ test("an auditor filters the log, opens an event, verifies the chain and downloa
   // No write controls anywhere for an auditor: not on the decision list, nor members.
   await auditor.page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Decisions" }).click();
   await expect(auditor.page.getByRole("link", { name: "New decision" })).toHaveCount(0);
+
+  // Each decision has its own history tab with the same events.
+  await auditor.page.getByRole("link", { name: /Which deep-learning framework/ }).first().click();
+  await auditor.page.getByRole("navigation", { name: "Decision sections" }).getByRole("link", { name: "History" }).click();
+  await expect(auditor.page.getByText("Decision closed").filter({ visible: true }).first()).toBeVisible();
+  await expect(auditor.page.getByText("Decision opened").filter({ visible: true }).first()).toBeVisible();
   await auditor.context.close();
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/alert";
-import { enabledProviders } from "@/lib/auth";
+import { enabledProviders } from "@/lib/auth-providers";
 import { currentActor, safeCallbackUrl } from "../../_lib/session";
 import { AuthCard } from "../auth-card";
 import { ProviderButtons } from "../provider-buttons";

@@ -14,6 +14,7 @@ export function decisionTabs(decision: DecisionView): DecisionTabLink[] {
   if (decision.status === "CLOSED") {
     tabs.push({ tab: "ballots", label: can(decision.role, "ballots.read_all") ? "Ballots" : "Your ballot", href: `${base}/ballots` });
   }
+  tabs.push({ tab: "history", label: "History", href: `${base}/history` });
   return tabs;
 }
 

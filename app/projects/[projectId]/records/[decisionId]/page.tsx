@@ -20,6 +20,7 @@ import {
   rejectRecordAction,
   supersedeRecordAction,
 } from "../actions";
+import { EntityHistory } from "@/components/audit/entity-history";
 import { loadRecordPage, orNotFound, recordPath, recordsPath } from "../data";
 
 type Props = {
@@ -300,6 +301,8 @@ export default async function RecordPage({ params, searchParams }: Props) {
               ) : null}
             </CardBody>
           </Card>
+
+          <EntityHistory projectId={projectId} entityType="record" entityId={record.id} actor={actor} limit={20} />
         </aside>
       </div>
     </div>
