@@ -57,7 +57,7 @@ test("renders a hostile narrative inert, in the live preview and on the record p
   await page.getByLabel("What changed").fill("Hostile text test");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await page.waitForURL((url) => url.pathname === recordUrl && url.searchParams.get("saved") === "1");
-  const article = page.getByRole("article");
+  const article = page.getByRole("article").first();
   await expect(article).toContainText('<img src=x onerror="window.__xss=1">');
   // The Markdown link survives only as text without a target: clicking it runs nothing.
   await article.getByText("click", { exact: true }).first().click();
@@ -76,7 +76,7 @@ test("lets a lead edit the narrative, compare versions and accept the record", a
   await page.getByLabel("What changed").fill("Concrete pilot plan");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await page.waitForURL((url) => url.pathname === recordUrl);
-  await expect(page.getByRole("article")).toContainText(confirmation);
+  await expect(page.getByRole("article").first()).toContainText(confirmation);
   const versions = page.locator("section").filter({ has: page.getByRole("heading", { name: "Versions" }) });
   await expect(versions).toContainText("Concrete pilot plan");
 
@@ -110,7 +110,7 @@ test("shows an auditor every record with no write control, and the API refuses t
 }) => {
   const page = await signedIn(browser, AUDITOR);
   const { recordUrl, decisionId } = await openRecord(page);
-  await expect(page.getByRole("article")).toContainText("Decision Outcome");
+  await expect(page.getByRole("article").first()).toContainText("Decision Outcome");
   await expect(page.getByRole("link", { name: "Download .md" })).toBeVisible();
   for (const name of ["Accept…", "Reject…", "Supersede…", "Deprecate…"]) {
     await expect(page.getByRole("button", { name })).toHaveCount(0);
