@@ -1,45 +1,13 @@
 // Generates a closed decision's record as MADR 4 Markdown, with the vote's evidence attached.
 
+import type { AggregateResult, ResultCell, ResultFlag, ResultOption } from "./aggregation";
 import { formatRecordNumber } from "./slug";
 
-export type ResultFlag = "tie" | "contested" | "fragile" | "incomplete";
-
-export interface RecordCell {
-  optionId: string;
-  criterionId: string;
-  n: number;
-  abstentions: number;
-  mean: number | null;
-  median: number | null;
-  stdev: number | null;
-  min: number | null;
-  max: number | null;
-  normalized: number | null;
-  disputed: boolean;
-}
-
-export interface RecordOptionResult {
-  optionId: string;
-  name: string;
-  total: number | null;
-  coverage: number;
-  rank: number;
-  borda: number;
-  incomplete: boolean;
-}
-
-/** The results API shape (PRODUCT.md): weights, totals and coverage as fractions; deltas in points. */
-export interface RecordResult {
-  participation: { eligible: number; voted: number };
-  weights: { criterionId: string; weight: number }[];
-  cells: RecordCell[];
-  options: RecordOptionResult[];
-  winnerOptionIds: string[];
-  flags: ResultFlag[];
-  kendallW: number | null;
-  sensitivity: { criterionId: string; delta: number | null }[];
-  robustness: number | null;
-}
+// The record is written from the aggregation engine's result, in the results API's shape.
+export type { ResultFlag };
+export type RecordCell = ResultCell;
+export type RecordOptionResult = ResultOption;
+export type RecordResult = AggregateResult;
 
 /** The parts of a record a lead edits. Every field is Markdown, sanitized when rendered. */
 export interface RecordNarrative {
