@@ -1,6 +1,7 @@
 "use client";
 // A lead's controls for a decision's lifecycle: edit and open a draft, close an open vote (confirmed),
 // reopen a closed one with a reason. The server decides; refusals are shown as the server words them.
+import { Dialog } from "@/components/dialog";
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { Alert } from "@/components/alert";
@@ -183,33 +184,5 @@ function PendingButton({ children, pendingLabel, variant = "primary" }: { childr
       {pending ? <Spinner /> : null}
       {pending ? pendingLabel : children}
     </button>
-  );
-}
-
-/** A modal built on <dialog>: the browser traps focus, Escape closes it, focus returns to the opener. */
-function Dialog({
-  ref,
-  title,
-  titleId,
-  children,
-}: {
-  ref: React.Ref<HTMLDialogElement>;
-  title: string;
-  titleId: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      className="m-auto w-[min(30rem,calc(100%-2rem))] rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50 backdrop:backdrop-blur-[2px]"
-    >
-      <div className="p-5 sm:p-6">
-        <h2 id={titleId} className="text-lg font-semibold text-fg">
-          {title}
-        </h2>
-        <div className="mt-3">{children}</div>
-      </div>
-    </dialog>
   );
 }
