@@ -1,4 +1,5 @@
 // The head of every decision page: key, status, title, and the decision's own tabs.
+import { BackLink } from "@/components/back-link";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "./status-badge";
@@ -33,12 +34,7 @@ export function DecisionHeader({
 }) {
   return (
     <header className="mb-6">
-      <Link href={backHref} className="inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
-        <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
-          <path d="M19 12H5M11 18l-6-6 6-6" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-        All decisions
-      </Link>
+      <BackLink href={backHref}>All decisions</BackLink>
       <div className="mt-3 grid gap-4 md:grid-cols-[minmax(0,1fr)_auto] md:items-start">
         <div className="min-w-0 max-w-3xl">
           <div className="flex flex-wrap items-center gap-2">

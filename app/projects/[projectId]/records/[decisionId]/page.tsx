@@ -1,3 +1,4 @@
+import { BackLink } from "@/components/back-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
@@ -61,22 +62,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
   return (
     <div>
       <header className="mb-6" data-testid="record-header">
-        <Link
-          href={recordsPath(projectId)}
-          className="inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg"
-        >
-          <svg
-            viewBox="0 0 24 24"
-            className="size-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth={1.8}
-            aria-hidden="true"
-          >
-            <path d="M19 12H5M11 18l-6-6 6-6" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-          All records
-        </Link>
+        <BackLink href={recordsPath(projectId)}>All records</BackLink>
         <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0 max-w-3xl">
             <div className="flex flex-wrap items-center gap-2">

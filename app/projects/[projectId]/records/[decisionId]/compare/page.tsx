@@ -1,3 +1,4 @@
+import { BackLink } from "@/components/back-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/button";
@@ -52,19 +53,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
   return (
     <div className="space-y-6">
       <header className="space-y-3">
-        <Link href={base} className="inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
-          <svg
-            viewBox="0 0 24 24"
-            className="size-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth={1.8}
-            aria-hidden="true"
-          >
-            <path d="M19 12H5M11 18l-6-6 6-6" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-          Back to {record.key}
-        </Link>
+        <BackLink href={base}>Back to {record.key}</BackLink>
         <h2 className="text-xl font-semibold tracking-tight break-words text-fg sm:text-2xl">
           Compare versions of {record.key}: {record.title}
         </h2>

@@ -1,5 +1,5 @@
+import { BackLink } from "@/components/back-link";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { NarrativeEditor } from "@/components/records/narrative-editor";
 import { RecordStatusBadge } from "@/components/records/record-status";
@@ -25,19 +25,7 @@ export default async function EditRecordPage({ params }: Props) {
   const { project } = await loadProject(projectId, `${base}/edit`);
 
   const back = (
-    <Link href={base} className="inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
-      <svg
-        viewBox="0 0 24 24"
-        className="size-4"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        aria-hidden="true"
-      >
-        <path d="M19 12H5M11 18l-6-6 6-6" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
-      Back to {record.key}
-    </Link>
+    <BackLink href={base}>Back to {record.key}</BackLink>
   );
   const refusal = !can(project.role, "record.manage")
     ? "Only the project's owners and leads can edit a decision record. You can read it and its versions."
