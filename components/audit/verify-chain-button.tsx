@@ -4,22 +4,13 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { buttonClasses } from "../button";
+import type { AuditVerification } from "@/lib/schemas/responses";
 import { auditEventHref } from "./format";
-
-interface Verification {
-  status: "intact" | "broken";
-  count: number;
-  headHash: string;
-  firstBadSeq?: number;
-  expected?: string;
-  found?: string;
-  reason?: string;
-}
 
 type State =
   | { kind: "idle" }
   | { kind: "running" }
-  | { kind: "done"; result: Verification; checkedAt: Date }
+  | { kind: "done"; result: AuditVerification; checkedAt: Date }
   | { kind: "failed"; message: string };
 
 function Spinner() {
@@ -43,7 +34,7 @@ function Outcome({
   checkedAt,
 }: {
   projectId: string;
-  result: Verification;
+  result: AuditVerification;
   checkedAt: Date;
 }) {
   const when = checkedAt.toLocaleTimeString();
@@ -100,7 +91,7 @@ export function VerifyChainButton({ projectId, children }: { projectId: string; 
         cache: "no-store",
       });
       const body = (await response.json().catch(() => null)) as
-        (Verification & { error?: { message?: string } }) | null;
+        (AuditVerification & { error?: { message?: string } }) | null;
       if (!response.ok || !body) {
         setState({
           kind: "failed",

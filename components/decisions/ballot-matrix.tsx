@@ -11,7 +11,8 @@ import { Alert } from "@/components/alert";
 import { buttonClasses } from "@/components/button";
 import { controlClasses } from "@/components/field";
 import { CheckIcon } from "@/components/icons";
-import { displayValue, percent, type WeightMode } from "./format";
+import type { WeightMode } from "@/lib/schemas/responses";
+import { displayValue, percent } from "./format";
 import { ScoreCell, type CellValue, type Move } from "./score-cell";
 import { Spinner } from "./spinner";
 

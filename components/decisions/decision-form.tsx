@@ -10,7 +10,8 @@ import { controlClasses, describedBy, FieldError } from "@/components/field";
 import { PlusIcon } from "@/components/icons";
 import { createDecisionSchema, MAX_CRITERIA, MAX_OPTIONS } from "@/lib/schemas/decision";
 import { ItemControls } from "./item-controls";
-import { percent, type RevealPolicy, type WeightMode } from "./format";
+import type { RevealPolicy, WeightMode } from "@/lib/schemas/responses";
+import { percent } from "./format";
 import { Spinner } from "./spinner";
 
 export interface DecisionFormValues {

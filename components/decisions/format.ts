@@ -1,8 +1,6 @@
 // The words and number formats of decisions and results, shared by server and client components.
-export type DecisionStatus = "DRAFT" | "OPEN" | "CLOSED";
-export type WeightMode = "FIXED" | "VOTED";
-export type RevealPolicy = "AFTER_CLOSE" | "LIVE";
-export type ResultFlag = "tie" | "contested" | "fragile" | "incomplete";
+import type { ResultFlag } from "@/lib/domain/aggregation";
+import type { DecisionStatus, RevealPolicy, WeightMode } from "@/lib/schemas/responses";
 
 export const STATUS_LABEL: Record<DecisionStatus, string> = { DRAFT: "Draft", OPEN: "Open", CLOSED: "Closed" };
 

@@ -9,7 +9,7 @@ import { buttonClasses, ButtonLink, type ButtonVariant } from "@/components/butt
 import { controlClasses, FieldError } from "@/components/field";
 import { CheckIcon } from "@/components/icons";
 import { Spinner } from "./spinner";
-import type { DecisionStatus } from "./format";
+import type { DecisionStatus } from "@/lib/schemas/responses";
 
 export interface LifecycleState {
   status: "idle" | "error" | "success";
