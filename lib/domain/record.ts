@@ -2,6 +2,7 @@
 
 import type { AggregateResult, ResultCell, ResultFlag, ResultOption } from "./aggregation";
 import { formatRecordNumber } from "./slug";
+import { FRAGILE_BELOW_POINTS, TIE_TOLERANCE } from "./thresholds";
 
 // The record is written from the aggregation engine's result, in the results API's shape.
 export type { ResultFlag };
@@ -57,10 +58,8 @@ export type ChosenOptionInput = Pick<RecordInput, "options" | "result"> & {
   narrative?: Pick<RecordNarrative, "chosenOptionId"> | null;
 };
 
-const SAME_TOTAL = 1e-9;
 const STRONG = 2 / 3;
 const WEAK = 1 / 3;
-const FRAGILE_POINTS = 5;
 
 /**
  * Which option the record names as chosen. The numbers choose only when exactly one option leads and
@@ -248,7 +247,7 @@ function prosAndCons(view: RecordView, option: { id: string; name: string; descr
     ...view.scoredCellsStrongestFirst(option.id).map(({ criterion, cell }) => {
       const normalized = cell.normalized ?? 0;
       const label =
-        normalized >= STRONG - SAME_TOTAL ? "Good" : normalized <= WEAK + SAME_TOTAL ? "Bad" : "Neutral";
+        normalized >= STRONG - TIE_TOLERANCE ? "Good" : normalized <= WEAK + TIE_TOLERANCE ? "Bad" : "Neutral";
       const votes = `${cell.n} ${cell.n === 1 ? "vote" : "votes"}`;
       const dispute = cell.disputed ? `; disputed, standard deviation ${fixed(cell.stdev ?? 0, 1)}` : "";
       return (
@@ -388,7 +387,7 @@ class RecordView {
         .filter((o) => o.id !== optionId)
         .map((o) => this.cell(o.id, criterion.id)?.normalized ?? null)
         .filter((value): value is number => value !== null);
-      return others.length > 0 && others.every((value) => own > value + SAME_TOTAL);
+      return others.length > 0 && others.every((value) => own > value + TIE_TOLERANCE);
     });
   }
 
@@ -427,7 +426,7 @@ class RecordView {
   private contestedSentence(): string {
     const options = this.input.result.options;
     const topBorda = Math.max(...options.map((o) => o.borda));
-    const bordaWinners = options.filter((o) => o.borda >= topBorda - SAME_TOTAL).map((o) => o.optionId);
+    const bordaWinners = options.filter((o) => o.borda >= topBorda - TIE_TOLERANCE).map((o) => o.optionId);
     return (
       `The result is contested: the weighted totals put ${this.quotedNames(this.input.result.winnerOptionIds)} ` +
       `first, but the Borda count of the voters' own rankings puts ${this.quotedNames(bordaWinners)} first.`
@@ -442,7 +441,7 @@ class RecordView {
     if (own.total === null)
       return `${name} ranks ${own.rank} of ${count} and has no total, as nobody scored it.`;
     const coverage =
-      own.coverage < 1 - SAME_TOTAL
+      own.coverage < 1 - TIE_TOLERANCE
         ? `, over the ${percent(own.coverage)} of the criteria weight on which it was scored`
         : "";
     return `${name} ranks ${own.rank} of ${count} with a weighted total of ${totalText(own.total)} of 100${coverage}.`;
@@ -539,7 +538,7 @@ class RecordView {
 const FLAG_MEANINGS: Record<ResultFlag, string> = {
   tie: "options with equal weighted totals share a rank; there is no hidden tie-break.",
   contested: "the Borda count of the voters' own rankings has a different winner than the weighted totals.",
-  fragile: `moving one criterion's weight by less than ${FRAGILE_POINTS} points would change the winner.`,
+  fragile: `moving one criterion's weight by less than ${FRAGILE_BELOW_POINTS} points would change the winner.`,
   incomplete:
     "some options were not scored on every criterion; their totals use only the criteria that were scored.",
 };
