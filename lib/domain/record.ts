@@ -1,6 +1,8 @@
 // Generates a closed decision's record as MADR 4 Markdown, with the vote's evidence attached.
 
 import type { AggregateResult, ResultCell, ResultFlag, ResultOption } from "./aggregation";
+import { writeFrontMatter } from "./front-matter";
+import { escapeInline, safeLink } from "./markdown-escape";
 import { formatRecordNumber } from "./slug";
 import { FRAGILE_BELOW_POINTS, TIE_TOLERANCE } from "./thresholds";
 
@@ -9,6 +11,8 @@ export type { ResultFlag };
 export type RecordCell = ResultCell;
 export type RecordOptionResult = ResultOption;
 export type RecordResult = AggregateResult;
+// Kept here too for the server code that imports it from the record module.
+export { escapeInline };
 
 /** The parts of a record a lead edits. Every field is Markdown, sanitized when rendered. */
 export interface RecordNarrative {
@@ -164,16 +168,13 @@ export function generateRecord(input: RecordInput): string {
 // Sections
 
 function frontMatter(input: RecordInput): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(input.date) ? input.date : yamlString(input.date);
-  return [
-    "---",
-    `status: ${yamlString(input.status)}`,
-    `date: ${date}`,
-    yamlList("decision-makers", input.decisionMakers),
-    yamlList("consulted", input.consulted),
-    yamlList("informed", input.informed),
-    "---",
-  ].join("\n");
+  return writeFrontMatter({
+    status: input.status,
+    date: input.date,
+    "decision-makers": input.decisionMakers,
+    consulted: input.consulted,
+    informed: input.informed,
+  });
 }
 
 function driverLine(view: RecordView, criterion: { id: string; name: string; description: string }): string {
@@ -294,7 +295,7 @@ function moreInformation(view: RecordView, input: RecordInput): string[] {
   if (sensitivity) blocks.push("Sensitivity of the winner to each criterion's weight:", sensitivity);
   blocks.push(`Audit chain head hash at close: ${codeOrText(input.auditHeadHash)}`);
   blocks.push(
-    `Decision in Verdict: ${link(`ADR-${formatRecordNumber(input.number)} in Verdict`, input.decisionUrl)}`,
+    `Decision in Verdict: ${safeLink(`ADR-${formatRecordNumber(input.number)} in Verdict`, input.decisionUrl)}`,
   );
   const links = [
     ...(input.supersedes ?? []).map((ref) => `Supersedes ${recordRef(ref)}.`),
@@ -585,28 +586,7 @@ function bordaText(points: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Escaping user text
-
-/**
- * User text placed inline (a heading, a list item, a table cell): one line, with every character that
- * could start Markdown structure escaped and `<`/`>` turned into entities so raw HTML stays inert.
- */
-export function escapeInline(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]|~#]/g, "\\$&")
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/^([-+=])/, "\\$1")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
-}
-
-function oneLine(text: string): string {
-  return text
-    .replace(/\0/g, "\uFFFD")
-    .replace(/[\s\u0085\u0001-\u001f\u007f]+/g, " ")
-    .trim();
-}
+// Placing user text
 
 function nameOrFallback(name: string, fallback: string): string {
   return escapeInline(name) || fallback;
@@ -648,47 +628,7 @@ function codeOrText(value: string): string {
   return /^[A-Za-z0-9+/=:_.-]+$/.test(value) ? `\`${value}\`` : escapeInline(value) || "unknown";
 }
 
-// Links only to web addresses or paths in the app; anything else (e.g. `javascript:`) stays plain text.
-function link(text: string, url: string): string {
-  const trimmed = url.trim();
-  if (!/^(https?:\/\/|\/)/i.test(trimmed)) return escapeInline(trimmed) || "unknown";
-  const safe = trimmed.replace(/[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/g, (ch) =>
-    encodeURIComponent(ch).replace(/['()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-  );
-  return `[${text}](${safe})`;
-}
-
 function recordRef(ref: string): string {
   const match = /^\s*(?:ADR[-\s]?)?(\d+)\s*$/i.exec(ref);
   return match ? `ADR-${formatRecordNumber(Number(match[1]))}` : escapeInline(ref);
-}
-
-// A YAML double-quoted scalar: only `\` and `"` and non-printable or line-breaking characters need
-// escapes, so a name holding `:` `#` `"` or a newline stays one value.
-function yamlString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\t") out += "\\t";
-    else if (
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      code === 0x2028 ||
-      code === 0x2029 ||
-      code === 0xfeff ||
-      (code >= 0xd800 && code <= 0xdfff) ||
-      code === 0xfffe ||
-      code === 0xffff
-    ) {
-      out += `\\u${code.toString(16).padStart(4, "0")}`;
-    } else out += ch;
-  }
-  return `${out}"`;
-}
-
-function yamlList(key: string, values: string[]): string {
-  if (values.length === 0) return `${key}: []`;
-  return [`${key}:`, ...values.map((value) => `  - ${yamlString(value)}`)].join("\n");
 }
