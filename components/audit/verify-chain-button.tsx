@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { buttonClasses } from "../button";
+import { Spinner } from "../spinner";
 import type { AuditVerification } from "@/lib/schemas/responses";
 import { auditEventHref } from "./format";
 
@@ -12,15 +13,6 @@ type State =
   | { kind: "running" }
   | { kind: "done"; result: AuditVerification; checkedAt: Date }
   | { kind: "failed"; message: string };
-
-function Spinner() {
-  return (
-    <svg className="size-4 animate-spin" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
-  );
-}
 
 const Hash = ({ children }: { children: string }) => (
   <code className="font-mono text-xs break-all">

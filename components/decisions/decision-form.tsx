@@ -12,7 +12,7 @@ import type { RevealPolicy, WeightMode } from "@/lib/schemas/responses";
 import { FormField, RadioCards } from "./decision-form/form-field";
 import { ListEditor, type FormWiring, type ItemField } from "./decision-form/list-editor";
 import { percent } from "./format";
-import { Spinner } from "./spinner";
+import { Spinner } from "@/components/spinner";
 
 export interface DecisionFormValues {
   title: string;

@@ -1,7 +1,7 @@
 // The autosave badge beside "Your scores": saving, saved, why it failed, or what the draft is.
 import type { ReactNode } from "react";
 import { CheckIcon } from "@/components/icons";
-import { Spinner } from "../spinner";
+import { Spinner } from "@/components/spinner";
 import type { SaveState } from "./use-autosave";
 
 export function SaveStatus({ save, origin }: { save: SaveState; origin: "draft" | "ballot" | "empty" }) {

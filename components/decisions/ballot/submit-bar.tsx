@@ -5,7 +5,7 @@ import type { Ref } from "react";
 import { Alert } from "@/components/alert";
 import { buttonClasses } from "@/components/button";
 import { CheckIcon } from "@/components/icons";
-import { Spinner } from "../spinner";
+import { Spinner } from "@/components/spinner";
 import type { SubmitState } from "./use-ballot-submit";
 
 export function SubmitBar({

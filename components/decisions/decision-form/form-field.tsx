@@ -1,6 +1,6 @@
 // The decision form's field frame and its radio cards.
 import type { ReactNode } from "react";
-import { describedBy, FieldError } from "@/components/field";
+import { describedBy, FieldFrame } from "@/components/field";
 
 /** A label, a control (rendered by the child with the wiring props) and its hint or error. */
 export function FormField({
@@ -8,7 +8,7 @@ export function FormField({
   label,
   hint,
   error,
-  className = "",
+  className,
   children,
 }: {
   id: string;
@@ -19,18 +19,9 @@ export function FormField({
   children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   return (
-    <div className={`space-y-1.5 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-fg">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, error ? undefined : hint, error) })}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-fg-subtle">
-          {hint}
-        </p>
-      ) : null}
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
+    </FieldFrame>
   );
 }
 
