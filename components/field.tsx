@@ -24,7 +24,7 @@ export function describedBy(id: string, hint?: ReactNode, error?: string) {
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldFrame({ id, label, hint, error, hideLabel, className = "", children }: FieldFrameProps) {
+export function FieldFrame({ id, label, hint, error, hideLabel, className = "", children }: FieldFrameProps) {
   return (
     <div className={`space-y-1.5 ${className}`}>
       <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-fg"}>

@@ -2,6 +2,7 @@
 // A submit button that shows the form's pending state (useFormStatus) and blocks double submits.
 import { useFormStatus } from "react-dom";
 import { buttonClasses, type ButtonVariant, type ButtonSize } from "./button";
+import { Spinner } from "./spinner";
 
 export function SubmitButton({
   children,
@@ -45,11 +46,3 @@ export function SubmitButton({
   );
 }
 
-function Spinner() {
-  return (
-    <svg className="size-4 animate-spin" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
-  );
-}

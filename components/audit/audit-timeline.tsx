@@ -1,20 +1,12 @@
 // A list of audit events, newest or oldest first as given: who did what to which entity, when, and
 // what changed. Each event links to its own page with the hashes.
 import Link from "next/link";
+import type { AuditEventView } from "@/lib/schemas/responses";
 import { EventData } from "./event-data";
 import { actionLabel, auditEventHref, auditLogHref, entityTypeLabel, formatUtc, shortId } from "./format";
 
-/** The fields of an event this list shows (the API's event shape). */
-export interface AuditEventItem {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-}
+/** The fields of an event this list shows. */
+type AuditEventItem = Omit<AuditEventView, "prevHash" | "hash">;
 
 export function actorLabel(event: Pick<AuditEventItem, "actorId" | "actorName">): string {
   if (event.actorName) return event.actorName;

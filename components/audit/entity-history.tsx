@@ -1,41 +1,26 @@
 // One entity's history (a decision, a record, a member…), newest first, for the History tab of the
-// pages that show that entity. It reads through the server layer, which checks membership.
+// pages that show that entity. The page reads the events (the server checks membership) and passes them.
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AppError } from "@/lib/errors";
-import { sessionActor, type Actor } from "@/lib/server/actor";
-import { listAuditEvents } from "@/lib/server/audit-log";
+import type { AuditEventView } from "@/lib/schemas/responses";
 import { EmptyState } from "../empty-state";
 import { HistoryIcon } from "../icons";
 import { AuditTimeline } from "./audit-timeline";
 import { auditLogHref } from "./format";
 
-export async function EntityHistory({
+export function EntityHistory({
   projectId,
   entityType,
   entityId,
-  actor,
-  limit = 50,
+  page,
   title = "History",
 }: {
   projectId: string;
   entityType: string;
   entityId: string;
-  /** The signed-in caller, if the page has it already; otherwise the session is read. */
-  actor?: Actor;
-  limit?: number;
+  /** The latest events, newest first; `next` is non-null when older ones were left out. */
+  page: { events: AuditEventView[]; next: number | null };
   title?: string;
 }) {
-  const caller = actor ?? (await sessionActor());
-  // Pages that embed this already send signed-out visitors to sign in; render nothing meanwhile.
-  if (!caller) return null;
-  let page: Awaited<ReturnType<typeof listAuditEvents>>;
-  try {
-    page = await listAuditEvents(caller, projectId, { entityType, entityId, order: "desc", limit });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
   const headingId = `history-${entityType}-${entityId}`;
   const fullLog = auditLogHref(projectId, { entityType, entityId });
 

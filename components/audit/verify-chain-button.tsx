@@ -4,32 +4,15 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { buttonClasses } from "../button";
+import { Spinner } from "../spinner";
+import type { AuditVerification } from "@/lib/schemas/responses";
 import { auditEventHref } from "./format";
-
-interface Verification {
-  status: "intact" | "broken";
-  count: number;
-  headHash: string;
-  firstBadSeq?: number;
-  expected?: string;
-  found?: string;
-  reason?: string;
-}
 
 type State =
   | { kind: "idle" }
   | { kind: "running" }
-  | { kind: "done"; result: Verification; checkedAt: Date }
+  | { kind: "done"; result: AuditVerification; checkedAt: Date }
   | { kind: "failed"; message: string };
-
-function Spinner() {
-  return (
-    <svg className="size-4 animate-spin" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
-  );
-}
 
 const Hash = ({ children }: { children: string }) => (
   <code className="font-mono text-xs break-all">
@@ -43,7 +26,7 @@ function Outcome({
   checkedAt,
 }: {
   projectId: string;
-  result: Verification;
+  result: AuditVerification;
   checkedAt: Date;
 }) {
   const when = checkedAt.toLocaleTimeString();
@@ -100,7 +83,7 @@ export function VerifyChainButton({ projectId, children }: { projectId: string; 
         cache: "no-store",
       });
       const body = (await response.json().catch(() => null)) as
-        (Verification & { error?: { message?: string } }) | null;
+        (AuditVerification & { error?: { message?: string } }) | null;
       if (!response.ok || !body) {
         setState({
           kind: "failed",

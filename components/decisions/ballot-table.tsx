@@ -1,17 +1,8 @@
 // One submitted ballot, read-only: scores per option and criterion, importances, rationales, comment.
 import { Card } from "@/components/card";
 import { formatDateTime } from "@/components/format";
+import type { SubmittedBallot, WeightMode } from "@/lib/schemas/responses";
 import { scoreTint } from "./format";
-
-export interface BallotView {
-  id: string;
-  voter: { id: string; name: string };
-  revision: number;
-  submittedAt: Date;
-  comment: string;
-  scores: { optionId: string; criterionId: string; value: number | null; rationale: string }[];
-  importances: { criterionId: string; value: number }[];
-}
 
 export function BallotTable({
   ballot,
@@ -21,11 +12,11 @@ export function BallotTable({
   weightMode,
   isOwn,
 }: {
-  ballot: BallotView;
+  ballot: SubmittedBallot;
   options: { id: string; name: string }[];
   criteria: { id: string; name: string }[];
   scale: { min: number; max: number };
-  weightMode: "FIXED" | "VOTED";
+  weightMode: WeightMode;
   isOwn: boolean;
 }) {
   const score = new Map(ballot.scores.map((s) => [`${s.optionId}|${s.criterionId}`, s]));

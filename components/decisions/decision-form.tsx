@@ -2,16 +2,17 @@
 // The form that sets up a DRAFT decision: the question, the voting rules, and the options and criteria
 // (added, removed and reordered in place). The shared zod schema checks it here first; the server
 // action checks it again and its field errors land next to the same fields.
-import { useEffect, useId, useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { Alert } from "@/components/alert";
-import { Button, ButtonLink } from "@/components/button";
+import { ButtonLink } from "@/components/button";
 import { Card, CardBody, CardHeader } from "@/components/card";
-import { controlClasses, describedBy, FieldError } from "@/components/field";
-import { PlusIcon } from "@/components/icons";
+import { controlClasses } from "@/components/field";
 import { createDecisionSchema, MAX_CRITERIA, MAX_OPTIONS } from "@/lib/schemas/decision";
-import { ItemControls } from "./item-controls";
-import { percent, type RevealPolicy, type WeightMode } from "./format";
-import { Spinner } from "./spinner";
+import type { RevealPolicy, WeightMode } from "@/lib/schemas/responses";
+import { FormField, RadioCards } from "./decision-form/form-field";
+import { ListEditor, type FormWiring, type ItemField } from "./decision-form/list-editor";
+import { percent } from "./format";
+import { Spinner } from "@/components/spinner";
 
 export interface DecisionFormValues {
   title: string;
@@ -41,6 +42,14 @@ const newKey = () => `new-${++keySeed}`;
 
 const emptyOption = (): OptionItem => ({ key: newKey(), name: "", description: "", link: "" });
 const emptyCriterion = (): CriterionItem => ({ key: newKey(), name: "", description: "", weight: "1" });
+
+const OPTION_FIELDS: ItemField<OptionItem>[] = [
+  { name: "name", label: "Name", input: { maxLength: 120, placeholder: "e.g. Apache Kafka" } },
+  { name: "link", label: "Link (optional)", input: { type: "url", placeholder: "https://" } },
+  { name: "description", label: "Description (optional)", multiline: true, className: "sm:col-span-2" },
+];
+const CRITERION_NAME: ItemField<CriterionItem> = { name: "name", label: "Name", input: { maxLength: 120, placeholder: "e.g. Operational cost" } };
+const CRITERION_DESCRIPTION: ItemField<CriterionItem> = { name: "description", label: "Description (optional)", multiline: true };
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, as datetime-local wants it. */
 function toLocalInput(iso: string) {
@@ -183,27 +192,10 @@ export function DecisionForm({
     });
   }
 
-  function move<T extends { key: string }>(list: T[], set: (next: T[]) => void, index: number, by: -1 | 1, kind: string) {
-    const target = index + by;
-    if (target < 0 || target >= list.length) return;
-    const next = [...list];
-    [next[index], next[target]] = [next[target]!, next[index]!];
-    set(next);
-    // Keep focus on the control that moved, or its twin when the item reached an end.
-    const atEnd = target === 0 || target === list.length - 1;
-    focusAfterRender(fid(`${kind}-${list[index]!.key}-${atEnd ? (by < 0 ? "down" : "up") : by < 0 ? "up" : "down"}`));
-  }
-
-  function remove<T extends { key: string }>(list: T[], set: (next: T[]) => void, index: number, kind: "options" | "criteria") {
-    const next = list.filter((_, i) => i !== index);
-    set(next);
-    const neighbour = next[index] ?? next[index - 1];
-    focusAfterRender(neighbour ? idForPath(`${kind}.${neighbour.key}.name`) : idForPath(`${kind}.add`));
-  }
-
   const weights = criteria.map((c) => Math.max(0, Number(c.weight) || 0));
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const err = (path: string) => errors[path];
+  const wiring: FormWiring = { idFor: idForPath, errorOf: err, clearError, focusAfterRender };
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6" aria-describedby={message ? fid("message") : undefined}>
@@ -216,7 +208,7 @@ export function DecisionForm({
       <Card as="section">
         <CardHeader title="Question" description="What the team is deciding, and why it matters now." />
         <CardBody className="space-y-5">
-          <Field id={idForPath("title")} label="Title" error={err("title")} hint="Phrase it as a question, e.g. “Which message broker do we adopt?”">
+          <FormField id={idForPath("title")} label="Title" error={err("title")} hint="Phrase it as a question, e.g. “Which message broker do we adopt?”">
             {(props) => (
               <input
                 {...props}
@@ -229,8 +221,8 @@ export function DecisionForm({
                 className={`${controlClasses} h-10`}
               />
             )}
-          </Field>
-          <Field
+          </FormField>
+          <FormField
             id={idForPath("context")}
             label="Context and problem statement"
             error={err("context")}
@@ -248,7 +240,7 @@ export function DecisionForm({
                 className={`${controlClasses} min-h-32 py-2 font-mono text-[13px] leading-relaxed`}
               />
             )}
-          </Field>
+          </FormField>
         </CardBody>
       </Card>
 
@@ -259,7 +251,7 @@ export function DecisionForm({
             <legend className="text-sm font-medium text-fg">Score scale</legend>
             <p className="mt-0.5 text-xs text-fg-subtle">Whole numbers from the lowest to the highest score.</p>
             <div className="mt-2 flex flex-wrap items-start gap-3">
-              <Field id={idForPath("scale.min")} label="Lowest" error={err("scale.min") ?? err("scale")} className="w-28">
+              <FormField id={idForPath("scale.min")} label="Lowest" error={err("scale.min") ?? err("scale")} className="w-28">
                 {(props) => (
                   <input
                     {...props}
@@ -275,8 +267,8 @@ export function DecisionForm({
                     className={`${controlClasses} h-10 tabular-nums`}
                   />
                 )}
-              </Field>
-              <Field id={idForPath("scale.max")} label="Highest" error={err("scale.max")} className="w-28">
+              </FormField>
+              <FormField id={idForPath("scale.max")} label="Highest" error={err("scale.max")} className="w-28">
                 {(props) => (
                   <input
                     {...props}
@@ -291,7 +283,7 @@ export function DecisionForm({
                     className={`${controlClasses} h-10 tabular-nums`}
                   />
                 )}
-              </Field>
+              </FormField>
             </div>
           </fieldset>
 
@@ -317,7 +309,7 @@ export function DecisionForm({
             ]}
           />
 
-          <Field
+          <FormField
             id={idForPath("deadline")}
             label="Deadline (optional)"
             error={err("deadline")}
@@ -336,211 +328,55 @@ export function DecisionForm({
                 className={`${controlClasses} h-10`}
               />
             )}
-          </Field>
+          </FormField>
         </CardBody>
       </Card>
 
-      <Card as="section">
-        <CardHeader
-          title={`Options (${options.length})`}
-          description="The alternatives being considered. Opening the vote needs at least two."
-        />
-        <CardBody className="space-y-4">
-          {err("options") ? <FieldError id={`${idForPath("options")}-error`}>{err("options")}</FieldError> : null}
-          <ol className="space-y-3">
-            {options.map((option, index) => (
-              <li key={option.key} className="rounded-lg border border-line bg-canvas/50 p-3 sm:p-4">
-                <div className="mb-3 flex items-center justify-between gap-2">
-                  <span className="text-xs font-semibold tracking-wide text-fg-subtle uppercase">Option {index + 1}</span>
-                  <ItemControls
-                    kind="option"
-                    index={index}
-                    count={options.length}
-                    idPrefix={fid(`option-${option.key}`)}
-                    onMove={(by) => move(options, setOptions, index, by, "option")}
-                    onRemove={() => remove(options, setOptions, index, "options")}
-                  />
-                </div>
-                <div className="grid gap-3 sm:grid-cols-2">
-                  <Field id={idForPath(`options.${option.key}.name`)} label="Name" error={err(`options.${option.key}.name`)}>
-                    {(props) => (
-                      <input
-                        {...props}
-                        value={option.name}
-                        maxLength={120}
-                        placeholder="e.g. Apache Kafka"
-                        onChange={(e) => {
-                          setOptions(options.map((o) => (o.key === option.key ? { ...o, name: e.target.value } : o)));
-                          clearError(`options.${option.key}.name`);
-                        }}
-                        className={`${controlClasses} h-10`}
-                      />
-                    )}
-                  </Field>
-                  <Field id={idForPath(`options.${option.key}.link`)} label="Link (optional)" error={err(`options.${option.key}.link`)}>
-                    {(props) => (
-                      <input
-                        {...props}
-                        type="url"
-                        value={option.link}
-                        placeholder="https://"
-                        onChange={(e) => {
-                          setOptions(options.map((o) => (o.key === option.key ? { ...o, link: e.target.value } : o)));
-                          clearError(`options.${option.key}.link`);
-                        }}
-                        className={`${controlClasses} h-10`}
-                      />
-                    )}
-                  </Field>
-                  <Field
-                    id={idForPath(`options.${option.key}.description`)}
-                    label="Description (optional)"
-                    error={err(`options.${option.key}.description`)}
-                    className="sm:col-span-2"
-                  >
-                    {(props) => (
-                      <textarea
-                        {...props}
-                        rows={2}
-                        value={option.description}
-                        onChange={(e) => {
-                          setOptions(options.map((o) => (o.key === option.key ? { ...o, description: e.target.value } : o)));
-                          clearError(`options.${option.key}.description`);
-                        }}
-                        className={`${controlClasses} py-2`}
-                      />
-                    )}
-                  </Field>
-                </div>
-              </li>
-            ))}
-          </ol>
-          <Button
-            id={idForPath("options.add")}
-            variant="secondary"
-            size="sm"
-            disabled={options.length >= MAX_OPTIONS}
-            onClick={() => {
-              const item = emptyOption();
-              setOptions([...options, item]);
-              clearError("options");
-              focusAfterRender(idForPath(`options.${item.key}.name`));
-            }}
-          >
-            <PlusIcon className="size-4" />
-            Add option
-          </Button>
-        </CardBody>
-      </Card>
+      <ListEditor
+        path="options"
+        noun="option"
+        title="Options"
+        description="The alternatives being considered. Opening the vote needs at least two."
+        items={options}
+        onChange={setOptions}
+        newItem={emptyOption}
+        max={MAX_OPTIONS}
+        fields={OPTION_FIELDS}
+        wiring={wiring}
+      />
 
-      <Card as="section">
-        <CardHeader
-          title={`Criteria (${criteria.length})`}
-          description={
-            weightMode === "FIXED"
-              ? "The decision drivers. Raw weights are relative: 2 counts twice as much as 1."
-              : "The decision drivers. Voters weigh them on their ballots."
-          }
-        />
-        <CardBody className="space-y-4">
-          {err("criteria") ? <FieldError id={`${idForPath("criteria")}-error`}>{err("criteria")}</FieldError> : null}
-          <ol className="space-y-3">
-            {criteria.map((criterion, index) => (
-              <li key={criterion.key} className="rounded-lg border border-line bg-canvas/50 p-3 sm:p-4">
-                <div className="mb-3 flex items-center justify-between gap-2">
-                  <span className="text-xs font-semibold tracking-wide text-fg-subtle uppercase">Criterion {index + 1}</span>
-                  <ItemControls
-                    kind="criterion"
-                    index={index}
-                    count={criteria.length}
-                    minimum={1}
-                    idPrefix={fid(`criterion-${criterion.key}`)}
-                    onMove={(by) => move(criteria, setCriteria, index, by, "criterion")}
-                    onRemove={() => remove(criteria, setCriteria, index, "criteria")}
-                  />
-                </div>
-                <div className={`grid gap-3 ${weightMode === "FIXED" ? "sm:grid-cols-[minmax(0,1fr)_9rem]" : ""}`}>
-                  <Field id={idForPath(`criteria.${criterion.key}.name`)} label="Name" error={err(`criteria.${criterion.key}.name`)}>
-                    {(props) => (
-                      <input
-                        {...props}
-                        value={criterion.name}
-                        maxLength={120}
-                        placeholder="e.g. Operational cost"
-                        onChange={(e) => {
-                          setCriteria(criteria.map((c) => (c.key === criterion.key ? { ...c, name: e.target.value } : c)));
-                          clearError(`criteria.${criterion.key}.name`);
-                        }}
-                        className={`${controlClasses} h-10`}
-                      />
-                    )}
-                  </Field>
-                  {weightMode === "FIXED" ? (
-                    <Field
-                      id={idForPath(`criteria.${criterion.key}.weight`)}
-                      label="Weight"
-                      error={err(`criteria.${criterion.key}.weight`)}
-                      hint={weightSum > 0 ? `= ${percent((weights[index] ?? 0) / weightSum)} of the total` : "All weights are 0"}
-                    >
-                      {(props) => (
-                        <input
-                          {...props}
-                          type="number"
-                          inputMode="decimal"
-                          min={0}
-                          max={1000}
-                          step="any"
-                          value={criterion.weight}
-                          onChange={(e) => {
-                            setCriteria(criteria.map((c) => (c.key === criterion.key ? { ...c, weight: e.target.value } : c)));
-                            clearError(`criteria.${criterion.key}.weight`);
-                            clearError("criteria");
-                          }}
-                          className={`${controlClasses} h-10 tabular-nums`}
-                        />
-                      )}
-                    </Field>
-                  ) : null}
-                  <Field
-                    id={idForPath(`criteria.${criterion.key}.description`)}
-                    label="Description (optional)"
-                    error={err(`criteria.${criterion.key}.description`)}
-                    className={weightMode === "FIXED" ? "sm:col-span-2" : ""}
-                  >
-                    {(props) => (
-                      <textarea
-                        {...props}
-                        rows={2}
-                        value={criterion.description}
-                        onChange={(e) => {
-                          setCriteria(criteria.map((c) => (c.key === criterion.key ? { ...c, description: e.target.value } : c)));
-                          clearError(`criteria.${criterion.key}.description`);
-                        }}
-                        className={`${controlClasses} py-2`}
-                      />
-                    )}
-                  </Field>
-                </div>
-              </li>
-            ))}
-          </ol>
-          <Button
-            id={idForPath("criteria.add")}
-            variant="secondary"
-            size="sm"
-            disabled={criteria.length >= MAX_CRITERIA}
-            onClick={() => {
-              const item = emptyCriterion();
-              setCriteria([...criteria, item]);
-              clearError("criteria");
-              focusAfterRender(idForPath(`criteria.${item.key}.name`));
-            }}
-          >
-            <PlusIcon className="size-4" />
-            Add criterion
-          </Button>
-        </CardBody>
-      </Card>
+      <ListEditor
+        path="criteria"
+        noun="criterion"
+        title="Criteria"
+        description={
+          weightMode === "FIXED"
+            ? "The decision drivers. Raw weights are relative: 2 counts twice as much as 1."
+            : "The decision drivers. Voters weigh them on their ballots."
+        }
+        items={criteria}
+        onChange={setCriteria}
+        newItem={emptyCriterion}
+        max={MAX_CRITERIA}
+        minimum={1}
+        fields={
+          weightMode === "FIXED"
+            ? [
+                CRITERION_NAME,
+                {
+                  name: "weight",
+                  label: "Weight",
+                  input: { type: "number", inputMode: "decimal", min: 0, max: 1000, step: "any" },
+                  hint: (index) => (weightSum > 0 ? `= ${percent((weights[index] ?? 0) / weightSum)} of the total` : "All weights are 0"),
+                  clearsListError: true,
+                },
+                { ...CRITERION_DESCRIPTION, className: "sm:col-span-2" },
+              ]
+            : [CRITERION_NAME, CRITERION_DESCRIPTION]
+        }
+        gridClassName={weightMode === "FIXED" ? "sm:grid-cols-[minmax(0,1fr)_9rem]" : ""}
+        wiring={wiring}
+      />
 
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-line bg-canvas/90 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-surface/90 sm:px-5">
         <p className="mr-auto text-xs text-fg-subtle">
@@ -555,83 +391,5 @@ export function DecisionForm({
         </button>
       </div>
     </form>
-  );
-}
-
-/** A label, a control (rendered by the child with the wiring props) and its hint or error. */
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  className = "",
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  className?: string;
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
-}) {
-  return (
-    <div className={`space-y-1.5 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-fg">
-        {label}
-      </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, error ? undefined : hint, error) })}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-fg-subtle">
-          {hint}
-        </p>
-      ) : null}
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
-  );
-}
-
-function RadioCards({
-  legend,
-  name,
-  value,
-  onChange,
-  choices,
-}: {
-  legend: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  choices: { value: string; label: string; description: string }[];
-}) {
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium text-fg">{legend}</legend>
-      <div className="mt-2 grid gap-3 sm:grid-cols-2">
-        {choices.map((choice) => {
-          const checked = value === choice.value;
-          return (
-            <label
-              key={choice.value}
-              className={`flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring ${
-                checked ? "border-accent bg-accent-soft" : "border-line-strong bg-surface hover:bg-surface-muted"
-              }`}
-            >
-              <input
-                type="radio"
-                name={name}
-                value={choice.value}
-                checked={checked}
-                onChange={() => onChange(choice.value)}
-                className="mt-0.5 size-4 shrink-0 accent-[var(--accent)] focus-visible:outline-none"
-              />
-              <span>
-                <span className="block text-sm font-medium text-fg">{choice.label}</span>
-                <span className="mt-0.5 block text-xs text-fg-muted">{choice.description}</span>
-              </span>
-            </label>
-          );
-        })}
-      </div>
-    </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { BackLink } from "@/components/back-link";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "./status-badge";
-import type { DecisionStatus } from "./format";
+import type { DecisionStatus } from "@/lib/schemas/responses";
 
 export type DecisionTab = "overview" | "vote" | "results" | "ballots" | "history";
 

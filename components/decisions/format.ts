@@ -1,8 +1,7 @@
 // The words and number formats of decisions and results, shared by server and client components.
-export type DecisionStatus = "DRAFT" | "OPEN" | "CLOSED";
-export type WeightMode = "FIXED" | "VOTED";
-export type RevealPolicy = "AFTER_CLOSE" | "LIVE";
-export type ResultFlag = "tie" | "contested" | "fragile" | "incomplete";
+import type { ResultFlag } from "@/lib/domain/aggregation";
+import { FRAGILE_BELOW_POINTS } from "@/lib/domain/thresholds";
+import type { DecisionStatus, RevealPolicy, WeightMode } from "@/lib/schemas/responses";
 
 export const STATUS_LABEL: Record<DecisionStatus, string> = { DRAFT: "Draft", OPEN: "Open", CLOSED: "Closed" };
 
@@ -15,9 +14,6 @@ export const WEIGHT_MODE_LABEL: Record<WeightMode, string> = {
   FIXED: "Fixed weights",
   VOTED: "Voted importances",
 };
-
-/** The fragile threshold of PRODUCT.md, in percentage points. */
-export const FRAGILE_POINTS = 5;
 
 /** A fraction in [0, 1] as "42.5%". */
 export function percent(fraction: number, digits = 1) {
@@ -57,7 +53,7 @@ export const FLAG_EXPLANATION: Record<ResultFlag, string> = {
   tie: "Two or more options share the top total. There is no hidden tie-break: the team has to choose.",
   contested:
     "The Borda count (each voter's own ranking) picks a different winner than the weighted sum. Look at who ranked what before deciding.",
-  fragile: `Moving one criterion's weight by fewer than ${FRAGILE_POINTS} percentage points would change the winner.`,
+  fragile: `Moving one criterion's weight by fewer than ${FRAGILE_BELOW_POINTS} percentage points would change the winner.`,
   incomplete:
     "At least one option has cells nobody scored. Its total uses only the scored criteria; its coverage shows how much weight that is.",
 };

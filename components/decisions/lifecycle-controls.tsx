@@ -8,8 +8,8 @@ import { Alert } from "@/components/alert";
 import { buttonClasses, ButtonLink, type ButtonVariant } from "@/components/button";
 import { controlClasses, FieldError } from "@/components/field";
 import { CheckIcon } from "@/components/icons";
-import { Spinner } from "./spinner";
-import type { DecisionStatus } from "./format";
+import { Spinner } from "@/components/spinner";
+import type { DecisionStatus } from "@/lib/schemas/responses";
 
 export interface LifecycleState {
   status: "idle" | "error" | "success";

@@ -1,5 +1,7 @@
 import { Badge } from "@/components/badge";
-import { FLAG_LABEL, FLAG_TONE, STATUS_LABEL, type DecisionStatus, type ResultFlag } from "./format";
+import type { ResultFlag } from "@/lib/domain/aggregation";
+import type { DecisionStatus } from "@/lib/schemas/responses";
+import { FLAG_LABEL, FLAG_TONE, STATUS_LABEL } from "./format";
 
 const statusTone: Record<DecisionStatus, string> = {
   DRAFT: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-500/15 dark:text-zinc-300 dark:ring-zinc-400/25",

@@ -6,17 +6,12 @@ import { useRouter } from "next/navigation";
 import { Alert } from "@/components/alert";
 import { buttonClasses } from "@/components/button";
 import { controlClasses } from "@/components/field";
-
-interface ImportError {
-  file: string;
-  line: number;
-  message: string;
-}
+import type { MadrParseError } from "@/lib/domain/madr-parse";
 
 type Outcome =
   | { kind: "idle" }
   | { kind: "imported"; keys: string[]; skipped: string[] }
-  | { kind: "refused"; message: string; errors: ImportError[] };
+  | { kind: "refused"; message: string; errors: MadrParseError[] };
 
 export function ImportRecordsForm({ endpoint }: { endpoint: string }) {
   const router = useRouter();
@@ -39,7 +34,7 @@ export function ImportRecordsForm({ endpoint }: { endpoint: string }) {
       const body = (await response.json().catch(() => null)) as {
         imported?: { key: string }[];
         skipped?: string[];
-        error?: { message: string; details?: { errors?: ImportError[] } };
+        error?: { message: string; details?: { errors?: MadrParseError[] } };
       } | null;
       if (response.ok && body?.imported) {
         setOutcome({ kind: "imported", keys: body.imported.map((r) => r.key), skipped: body.skipped ?? [] });

@@ -6,19 +6,13 @@ import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { buttonClasses } from "@/components/button";
 import { controlClasses, FieldError } from "@/components/field";
+import type { RecordNarrative } from "@/lib/domain/record";
 import type { SafeHtml } from "@/lib/render-markdown";
 import type { RecordActionState } from "./record-actions";
 import { SanitizedHtml } from "./sanitized-html";
 
-export interface EditableNarrative {
-  context: string;
-  justification: string;
-  consequencesGood: string;
-  consequencesBad: string;
-  confirmation: string;
-  moreInformation: string;
-  chosenOptionId: string | null;
-}
+/** What the editor edits: exactly the record's narrative. */
+export type EditableNarrative = RecordNarrative;
 
 type TextField = Exclude<keyof EditableNarrative, "chosenOptionId">;
 

@@ -1,7 +1,8 @@
 // A decision's result from its ballots, exactly as PRODUCT.md "Aggregation" defines it. The database
 // supplies per-cell statistics and per-voter weighted sums; the `…FromScores` helpers are the reference
 // for what those queries must return.
-import { bordaPositions, kendallW, rankByTotal, TIE_TOLERANCE } from "./ranking";
+import { bordaPositions, kendallW, rankByTotal } from "./ranking";
+import { FRAGILE_BELOW_POINTS, TIE_TOLERANCE } from "./thresholds";
 import { analyseSensitivity, type CriterionSensitivity } from "./sensitivity";
 
 export interface Scale {
@@ -95,8 +96,6 @@ export interface AggregateInput {
 }
 
 const FLAG_ORDER: readonly ResultFlag[] = ["tie", "contested", "fragile", "incomplete"];
-/** A winner that flips within this many percentage points is fragile. */
-const FRAGILE_BELOW = 5;
 /** A coverage this close to 1 is 1: summed float weights (0.5 + 0.3 + 0.2) miss 1 by rounding only. */
 const COVERAGE_EPSILON = 1e-9;
 /** Weights handed to aggregate must sum to 1 within this. */
@@ -296,7 +295,7 @@ export function aggregate(input: AggregateInput): AggregateResult {
   const raised = new Set<ResultFlag>();
   if (tied) raised.add("tie");
   if (contested) raised.add("contested");
-  if (robustness !== null && robustness < FRAGILE_BELOW) raised.add("fragile");
+  if (robustness !== null && robustness < FRAGILE_BELOW_POINTS) raised.add("fragile");
   if (resultOptions.some((option) => option.incomplete)) raised.add("incomplete");
 
   return {

@@ -17,20 +17,28 @@ export interface ChainedEventBody {
   data: unknown;
 }
 
+/**
+ * The exact text an event's hash is taken over: the previous hash followed by the canonical JSON of
+ * the covered fields. Exported so the audit event page can show people what was hashed.
+ */
+export function hashedText(prevHash: string, event: ChainedEventBody): string {
+  return (
+    prevHash +
+    canonicalJson({
+      projectId: event.projectId,
+      seq: event.seq,
+      at: event.at,
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      data: event.data,
+    })
+  );
+}
+
 export function hashEvent(prevHash: string, event: ChainedEventBody): string {
-  const body = canonicalJson({
-    projectId: event.projectId,
-    seq: event.seq,
-    at: event.at,
-    actorId: event.actorId,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    data: event.data,
-  });
-  return createHash("sha256")
-    .update(prevHash + body, "utf8")
-    .digest("hex");
+  return createHash("sha256").update(hashedText(prevHash, event), "utf8").digest("hex");
 }
 
 export interface StoredEvent extends ChainedEventBody {

@@ -1,4 +1,5 @@
 // Line diff of two texts by longest common subsequence, for comparing record versions side by side.
+import { diffArrays } from "diff";
 
 export type DiffKind = "same" | "removed" | "added";
 
@@ -16,9 +17,9 @@ export interface DiffRow {
   right: { line: number; text: string; kind: "same" | "added" } | null;
 }
 
-// Above this many cells the LCS table would cost too much memory; the middle is then shown as one
-// replaced block, which is still a correct (if not minimal) diff.
-const MAX_TABLE_CELLS = 16_000_000;
+// Past this many removed-plus-added lines the search for a shortest edit script stops, and the
+// changed middle is shown as one replaced block: still a correct (if not minimal) diff, found fast.
+const MAX_EDIT_LENGTH = 1_000;
 
 export function splitLines(text: string): string[] {
   if (text === "") return [];
@@ -32,66 +33,33 @@ export function splitLines(text: string): string[] {
 export function diffLines(before: string, after: string): DiffLine[] {
   const a = splitLines(before);
   const b = splitLines(after);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-
+  // Myers' algorithm (the `diff` package): a shortest edit script, so a longest common subsequence kept.
+  const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH }) ?? replacedBlock(a, b);
   const out: DiffLine[] = [];
-  for (let i = 0; i < start; i++) out.push({ kind: "same", text: a[i]!, oldLine: i + 1, newLine: i + 1 });
-  out.push(...diffMiddle(a, b, start, endA, endB));
-  for (let i = endA, j = endB; i < a.length; i++, j++) {
-    out.push({ kind: "same", text: a[i]!, oldLine: i + 1, newLine: j + 1 });
+  let oldLine = 1;
+  let newLine = 1;
+  for (const change of changes) {
+    for (const text of change.value) {
+      if (change.removed) out.push({ kind: "removed", text, oldLine: oldLine++ });
+      else if (change.added) out.push({ kind: "added", text, newLine: newLine++ });
+      else out.push({ kind: "same", text, oldLine: oldLine++, newLine: newLine++ });
+    }
   }
   return out;
 }
 
-function diffMiddle(a: string[], b: string[], start: number, endA: number, endB: number): DiffLine[] {
-  const n = endA - start;
-  const m = endB - start;
-  const removed = (i: number): DiffLine => ({ kind: "removed", text: a[i]!, oldLine: i + 1 });
-  const added = (j: number): DiffLine => ({ kind: "added", text: b[j]!, newLine: j + 1 });
-  if (n === 0 || m === 0 || (n + 1) * (m + 1) > MAX_TABLE_CELLS) {
-    const out: DiffLine[] = [];
-    for (let i = start; i < endA; i++) out.push(removed(i));
-    for (let j = start; j < endB; j++) out.push(added(j));
-    return out;
-  }
-  // lcs[i][j] = length of the LCS of a[start+i..endA) and b[start+j..endB), in one flat array.
-  const width = m + 1;
-  const lcs = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] =
-        a[start + i] === b[start + j]
-          ? lcs[(i + 1) * width + j + 1]! + 1
-          : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
-    }
-  }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[start + i] === b[start + j]) {
-      out.push({ kind: "same", text: a[start + i]!, oldLine: start + i + 1, newLine: start + j + 1 });
-      i++;
-      j++;
-    } else if (lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-      // Removals before additions, so a changed line reads old-then-new.
-      out.push(removed(start + i));
-      i++;
-    } else {
-      out.push(added(start + j));
-      j++;
-    }
-  }
-  for (; i < n; i++) out.push(removed(start + i));
-  for (; j < m; j++) out.push(added(start + j));
-  return out;
+/** The common head and tail kept, everything between them removed and then added. */
+function replacedBlock(a: string[], b: string[]): { value: string[]; added?: boolean; removed?: boolean }[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return [
+    { value: a.slice(0, head) },
+    { value: a.slice(head, a.length - tail), removed: true },
+    { value: b.slice(head, b.length - tail), added: true },
+    { value: a.slice(a.length - tail) },
+  ];
 }
 
 /**

@@ -1,5 +1,7 @@
 // Reads an existing decision record (MADR 4, older MADR, or adr-tools) for import.
 
+import { readFrontMatter } from "./front-matter";
+import { unescapeInline } from "./markdown-escape";
 import { formatRecordNumber } from "./slug";
 
 export interface MadrParseError {
@@ -49,7 +51,8 @@ export function parseMadr(fileName: string, text: string): MadrParseResult {
   const errors: MadrParseError[] = [];
   const fail = (line: number, message: string) => errors.push({ file, line, message });
 
-  const front = readFrontMatter(lines, fail);
+  const front = readFrontMatter(lines, ["status", "date"]);
+  for (const problem of front.problems) fail(problem.line, problem.message);
   const body = scanBody(lines, front.bodyStart);
   const fileNumber = /^(\d{1,6})-.+\.md$/i.exec(file)?.[1];
 
@@ -103,66 +106,6 @@ export function parseMadr(fileName: string, text: string): MadrParseResult {
 interface Field {
   value: string;
   line: number;
-}
-
-// Front matter: the top-level `key: scalar` lines between a first `---` line and the next `---`/`...`.
-function readFrontMatter(
-  lines: string[],
-  fail: (line: number, message: string) => void,
-): { fields: Map<string, Field>; bodyStart: number } {
-  const fields = new Map<string, Field>();
-  if (lines[0]?.trimEnd() !== "---") return { fields, bodyStart: 0 };
-  const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  if (end === -1) {
-    fail(1, "the front matter opened on line 1 is never closed with a --- line");
-    return { fields, bodyStart: 1 };
-  }
-  for (let index = 1; index < end; index++) {
-    const match = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/.exec(lines[index] ?? "");
-    if (!match?.[1]) continue;
-    const key = match[1].toLowerCase();
-    if (key !== "status" && key !== "date") continue;
-    const scalar = yamlScalar(match[2] ?? "");
-    if ("error" in scalar) fail(index + 1, `${key}: ${scalar.error}`);
-    else fields.set(key, { value: scalar.value, line: index + 1 });
-  }
-  return { fields, bodyStart: end + 1 };
-}
-
-// Enough YAML for one-line scalars: double-quoted (with escapes), single-quoted, or plain.
-function yamlScalar(raw: string): { value: string } | { error: string } {
-  const text = raw.trim();
-  if (text.startsWith('"')) {
-    const match = /^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$/.exec(text);
-    if (!match) return { error: "unterminated quoted value" };
-    return {
-      value: (match[1] ?? "").replace(
-        /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g,
-        (_, e: string) => yamlEscape(e),
-      ),
-    };
-  }
-  if (text.startsWith("'")) {
-    const match = /^'((?:[^']|'')*)'\s*(?:#.*)?$/.exec(text);
-    if (!match) return { error: "unterminated quoted value" };
-    return { value: (match[1] ?? "").replace(/''/g, "'") };
-  }
-  return { value: text.replace(/\s+#.*$/, "").trim() };
-}
-
-function yamlEscape(escape: string): string {
-  const simple: Record<string, string> = {
-    n: "\n",
-    t: "\t",
-    r: "\r",
-    "0": "\0",
-    '"': '"',
-    "\\": "\\",
-    "/": "/",
-    " ": " ",
-  };
-  if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-  return simple[escape] ?? escape;
 }
 
 interface Body {
@@ -232,27 +175,6 @@ function splitHeading(raw: string): { number: number | null; title: string } {
   const match = /^ADR[-\s]?(\d+)\s*(?:[:.]|\s[-–—])?\s*(.*)$/i.exec(text) ?? /^(\d+)\.\s+(.*)$/.exec(text);
   if (match?.[1]) return { number: Number(match[1]), title: unescapeInline(match[2] ?? "") };
   return { number: null, title: unescapeInline(text) };
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0" };
-
-// Undoes Markdown backslash escapes and the common character references, in one pass so that an
-// escaped `&amp;lt;` comes back as the `&lt;` it was.
-function unescapeInline(text: string): string {
-  return text
-    .replace(
-      /\\([!-/:-@[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]+);/g,
-      (whole, escaped: string | undefined, entity: string | undefined) => {
-        if (escaped !== undefined) return escaped;
-        if (entity === undefined) return whole;
-        if (entity.startsWith("#")) {
-          const code = /^#[xX]/.test(entity) ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-          return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-        }
-        return ENTITIES[entity] ?? whole;
-      },
-    )
-    .trim();
 }
 
 function isCalendarDate(value: string): boolean {

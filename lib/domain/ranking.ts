@@ -1,8 +1,6 @@
 // Orderings used by the result: competition ranks of the totals, Borda positions of one voter's
 // totals, and Kendall's W over those positions (PRODUCT.md, Aggregation §4–5).
-
-/** Totals closer than this are the same total: they share a rank and the result says "tie". */
-export const TIE_TOLERANCE = 1e-9;
+import { TIE_TOLERANCE } from "./thresholds";
 
 export interface Scored {
   id: string;

@@ -1,13 +1,18 @@
 // Generates a closed decision's record as MADR 4 Markdown, with the vote's evidence attached.
 
 import type { AggregateResult, ResultCell, ResultFlag, ResultOption } from "./aggregation";
+import { writeFrontMatter } from "./front-matter";
+import { escapeInline, safeLink } from "./markdown-escape";
 import { formatRecordNumber } from "./slug";
+import { FRAGILE_BELOW_POINTS, TIE_TOLERANCE } from "./thresholds";
 
 // The record is written from the aggregation engine's result, in the results API's shape.
 export type { ResultFlag };
 export type RecordCell = ResultCell;
 export type RecordOptionResult = ResultOption;
 export type RecordResult = AggregateResult;
+// Kept here too for the server code that imports it from the record module.
+export { escapeInline };
 
 /** The parts of a record a lead edits. Every field is Markdown, sanitized when rendered. */
 export interface RecordNarrative {
@@ -57,10 +62,8 @@ export type ChosenOptionInput = Pick<RecordInput, "options" | "result"> & {
   narrative?: Pick<RecordNarrative, "chosenOptionId"> | null;
 };
 
-const SAME_TOTAL = 1e-9;
 const STRONG = 2 / 3;
 const WEAK = 1 / 3;
-const FRAGILE_POINTS = 5;
 
 /**
  * Which option the record names as chosen. The numbers choose only when exactly one option leads and
@@ -165,16 +168,13 @@ export function generateRecord(input: RecordInput): string {
 // Sections
 
 function frontMatter(input: RecordInput): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(input.date) ? input.date : yamlString(input.date);
-  return [
-    "---",
-    `status: ${yamlString(input.status)}`,
-    `date: ${date}`,
-    yamlList("decision-makers", input.decisionMakers),
-    yamlList("consulted", input.consulted),
-    yamlList("informed", input.informed),
-    "---",
-  ].join("\n");
+  return writeFrontMatter({
+    status: input.status,
+    date: input.date,
+    "decision-makers": input.decisionMakers,
+    consulted: input.consulted,
+    informed: input.informed,
+  });
 }
 
 function driverLine(view: RecordView, criterion: { id: string; name: string; description: string }): string {
@@ -248,7 +248,7 @@ function prosAndCons(view: RecordView, option: { id: string; name: string; descr
     ...view.scoredCellsStrongestFirst(option.id).map(({ criterion, cell }) => {
       const normalized = cell.normalized ?? 0;
       const label =
-        normalized >= STRONG - SAME_TOTAL ? "Good" : normalized <= WEAK + SAME_TOTAL ? "Bad" : "Neutral";
+        normalized >= STRONG - TIE_TOLERANCE ? "Good" : normalized <= WEAK + TIE_TOLERANCE ? "Bad" : "Neutral";
       const votes = `${cell.n} ${cell.n === 1 ? "vote" : "votes"}`;
       const dispute = cell.disputed ? `; disputed, standard deviation ${fixed(cell.stdev ?? 0, 1)}` : "";
       return (
@@ -295,7 +295,7 @@ function moreInformation(view: RecordView, input: RecordInput): string[] {
   if (sensitivity) blocks.push("Sensitivity of the winner to each criterion's weight:", sensitivity);
   blocks.push(`Audit chain head hash at close: ${codeOrText(input.auditHeadHash)}`);
   blocks.push(
-    `Decision in Verdict: ${link(`ADR-${formatRecordNumber(input.number)} in Verdict`, input.decisionUrl)}`,
+    `Decision in Verdict: ${safeLink(`ADR-${formatRecordNumber(input.number)} in Verdict`, input.decisionUrl)}`,
   );
   const links = [
     ...(input.supersedes ?? []).map((ref) => `Supersedes ${recordRef(ref)}.`),
@@ -388,7 +388,7 @@ class RecordView {
         .filter((o) => o.id !== optionId)
         .map((o) => this.cell(o.id, criterion.id)?.normalized ?? null)
         .filter((value): value is number => value !== null);
-      return others.length > 0 && others.every((value) => own > value + SAME_TOTAL);
+      return others.length > 0 && others.every((value) => own > value + TIE_TOLERANCE);
     });
   }
 
@@ -427,7 +427,7 @@ class RecordView {
   private contestedSentence(): string {
     const options = this.input.result.options;
     const topBorda = Math.max(...options.map((o) => o.borda));
-    const bordaWinners = options.filter((o) => o.borda >= topBorda - SAME_TOTAL).map((o) => o.optionId);
+    const bordaWinners = options.filter((o) => o.borda >= topBorda - TIE_TOLERANCE).map((o) => o.optionId);
     return (
       `The result is contested: the weighted totals put ${this.quotedNames(this.input.result.winnerOptionIds)} ` +
       `first, but the Borda count of the voters' own rankings puts ${this.quotedNames(bordaWinners)} first.`
@@ -442,7 +442,7 @@ class RecordView {
     if (own.total === null)
       return `${name} ranks ${own.rank} of ${count} and has no total, as nobody scored it.`;
     const coverage =
-      own.coverage < 1 - SAME_TOTAL
+      own.coverage < 1 - TIE_TOLERANCE
         ? `, over the ${percent(own.coverage)} of the criteria weight on which it was scored`
         : "";
     return `${name} ranks ${own.rank} of ${count} with a weighted total of ${totalText(own.total)} of 100${coverage}.`;
@@ -539,7 +539,7 @@ class RecordView {
 const FLAG_MEANINGS: Record<ResultFlag, string> = {
   tie: "options with equal weighted totals share a rank; there is no hidden tie-break.",
   contested: "the Borda count of the voters' own rankings has a different winner than the weighted totals.",
-  fragile: `moving one criterion's weight by less than ${FRAGILE_POINTS} points would change the winner.`,
+  fragile: `moving one criterion's weight by less than ${FRAGILE_BELOW_POINTS} points would change the winner.`,
   incomplete:
     "some options were not scored on every criterion; their totals use only the criteria that were scored.",
 };
@@ -586,28 +586,7 @@ function bordaText(points: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Escaping user text
-
-/**
- * User text placed inline (a heading, a list item, a table cell): one line, with every character that
- * could start Markdown structure escaped and `<`/`>` turned into entities so raw HTML stays inert.
- */
-export function escapeInline(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]|~#]/g, "\\$&")
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/^([-+=])/, "\\$1")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
-}
-
-function oneLine(text: string): string {
-  return text
-    .replace(/\0/g, "\uFFFD")
-    .replace(/[\s\u0085\u0001-\u001f\u007f]+/g, " ")
-    .trim();
-}
+// Placing user text
 
 function nameOrFallback(name: string, fallback: string): string {
   return escapeInline(name) || fallback;
@@ -649,47 +628,7 @@ function codeOrText(value: string): string {
   return /^[A-Za-z0-9+/=:_.-]+$/.test(value) ? `\`${value}\`` : escapeInline(value) || "unknown";
 }
 
-// Links only to web addresses or paths in the app; anything else (e.g. `javascript:`) stays plain text.
-function link(text: string, url: string): string {
-  const trimmed = url.trim();
-  if (!/^(https?:\/\/|\/)/i.test(trimmed)) return escapeInline(trimmed) || "unknown";
-  const safe = trimmed.replace(/[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/g, (ch) =>
-    encodeURIComponent(ch).replace(/['()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-  );
-  return `[${text}](${safe})`;
-}
-
 function recordRef(ref: string): string {
   const match = /^\s*(?:ADR[-\s]?)?(\d+)\s*$/i.exec(ref);
   return match ? `ADR-${formatRecordNumber(Number(match[1]))}` : escapeInline(ref);
-}
-
-// A YAML double-quoted scalar: only `\` and `"` and non-printable or line-breaking characters need
-// escapes, so a name holding `:` `#` `"` or a newline stays one value.
-function yamlString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\t") out += "\\t";
-    else if (
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      code === 0x2028 ||
-      code === 0x2029 ||
-      code === 0xfeff ||
-      (code >= 0xd800 && code <= 0xdfff) ||
-      code === 0xfffe ||
-      code === 0xffff
-    ) {
-      out += `\\u${code.toString(16).padStart(4, "0")}`;
-    } else out += ch;
-  }
-  return `${out}"`;
-}
-
-function yamlList(key: string, values: string[]): string {
-  if (values.length === 0) return `${key}: []`;
-  return [`${key}:`, ...values.map((value) => `  - ${yamlString(value)}`)].join("\n");
 }

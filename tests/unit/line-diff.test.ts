@@ -137,3 +137,18 @@ describe("foldUnchanged", () => {
     expect(foldUnchanged(sideBySide(diffLines("a\nb\nc", "a\nb\nc")), 1)).toEqual([{ fold: 3 }]);
   });
 });
+
+describe("diffLines on very different long texts", () => {
+  it("falls back to one replaced block between the common head and tail, and stays a correct diff", () => {
+    const before = ["title", ...Array.from({ length: 3000 }, (_, i) => `old ${i}`), "end"].join("\n");
+    const after = ["title", ...Array.from({ length: 3000 }, (_, i) => `new ${i}`), "end"].join("\n");
+    const diff = diffLines(before, after);
+    expect(diff.map((line) => line.kind)).toEqual([
+      "same",
+      ...Array<string>(3000).fill("removed"),
+      ...Array<string>(3000).fill("added"),
+      "same",
+    ]);
+    expect(diff.at(-1)).toEqual({ kind: "same", text: "end", oldLine: 3002, newLine: 3002 });
+  });
+});

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
+import { listAuditEvents } from "@/lib/server/audit-log";
 import { getProject } from "@/lib/server/projects";
 import { requireActor } from "../../_lib/session";
 
@@ -24,4 +25,19 @@ export const projectOrNotFound = cache(async (actor: Actor, projectId: string) =
 export async function loadProject(projectId: string, callbackPath = `/projects/${projectId}`) {
   const actor = await requireActor(callbackPath);
   return { actor, project: await projectOrNotFound(actor, projectId) };
+}
+
+/** One entity's latest audit events, newest first, for the History section of the page showing it. */
+export async function loadEntityHistory(
+  actor: Actor,
+  projectId: string,
+  entity: { entityType: string; entityId: string },
+  limit = 50,
+) {
+  try {
+    return await listAuditEvents(actor, projectId, { ...entity, order: "desc", limit });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
 }

@@ -2,7 +2,8 @@
 import type { ResultFlag } from "@/lib/domain/aggregation";
 import { CheckIcon } from "@/components/icons";
 import { FlagBadge } from "../status-badge";
-import { FLAG_EXPLANATION, FRAGILE_POINTS, decimal } from "../format";
+import { FLAG_EXPLANATION, decimal } from "../format";
+import { FRAGILE_BELOW_POINTS } from "@/lib/domain/thresholds";
 
 export function FlagList({ flags, robustness }: { flags: ResultFlag[]; robustness: number | null }) {
   if (flags.length === 0) {
@@ -10,7 +11,7 @@ export function FlagList({ flags, robustness }: { flags: ResultFlag[]; robustnes
       <p className="flex items-start gap-2 text-sm text-fg-muted">
         <CheckIcon className="mt-0.5 size-4 shrink-0 text-success-text" />
         No caveats: no tie, the Borda count agrees, every option was fully scored, and the winner holds unless a weight moves by{" "}
-        {FRAGILE_POINTS} points or more.
+        {FRAGILE_BELOW_POINTS} points or more.
       </p>
     );
   }

@@ -2,7 +2,8 @@
 // How far each criterion's weight must move to change the winner: |δ| in percentage points, with the
 // fragile threshold marked. A criterion whose weight can move anywhere without a flip has no bar.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { FRAGILE_POINTS, signedPoints } from "../format";
+import { signedPoints } from "../format";
+import { FRAGILE_BELOW_POINTS } from "@/lib/domain/thresholds";
 
 export interface SensitivityRow {
   criterionId: string;
@@ -17,9 +18,9 @@ export function SensitivityChart({ rows }: { rows: SensitivityRow[] }) {
     name: row.name,
     size: row.delta === null ? 0 : Math.abs(row.delta),
     label: row.delta === null ? "no change flips the winner" : signedPoints(row.delta),
-    fragile: row.delta !== null && Math.abs(row.delta) < FRAGILE_POINTS,
+    fragile: row.delta !== null && Math.abs(row.delta) < FRAGILE_BELOW_POINTS,
   }));
-  const largest = Math.max(FRAGILE_POINTS * 2, ...data.map((d) => d.size));
+  const largest = Math.max(FRAGILE_BELOW_POINTS * 2, ...data.map((d) => d.size));
   const max = Math.ceil((largest * 1.35) / 5) * 5;
   const longest = Math.max(...rows.map((r) => r.name.length), 4);
   return (
@@ -42,11 +43,11 @@ export function SensitivityChart({ rows }: { rows: SensitivityRow[] }) {
           formatter={(_value, _name, item) => [(item.payload as { label: string }).label, "Weight change that flips the winner"]}
         />
         <ReferenceLine
-          x={FRAGILE_POINTS}
+          x={FRAGILE_BELOW_POINTS}
           stroke="#f59e0b"
           strokeDasharray="4 3"
           strokeWidth={1.5}
-          label={{ value: `${FRAGILE_POINTS} pts: fragile below`, position: "top", fill: "var(--warning-text)", fontSize: 11 }}
+          label={{ value: `${FRAGILE_BELOW_POINTS} pts: fragile below`, position: "top", fill: "var(--warning-text)", fontSize: 11 }}
         />
         <Bar dataKey="size" isAnimationActive={false} radius={[0, 4, 4, 0]} maxBarSize={22}>
           {data.map((d) => (

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatDate, formatDateTime, pluralize } from "@/components/format";
 import { PlusIcon, ScaleIcon } from "@/components/icons";
 import { DeadlineCountdown } from "@/components/decisions/deadline";
-import type { DecisionStatus } from "@/components/decisions/format";
+import type { DecisionStatus } from "@/lib/schemas/responses";
 import { StatusBadge } from "@/components/decisions/status-badge";
 import { can } from "@/lib/server/access";
 import { listDecisions } from "@/lib/server/decisions/read-decisions";

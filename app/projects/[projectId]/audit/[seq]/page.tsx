@@ -9,7 +9,7 @@ import { buttonClasses } from "@/components/button";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { CopyButton } from "@/components/copy-button";
 import { AlertIcon, CheckIcon } from "@/components/icons";
-import { canonicalJson } from "@/lib/domain/canonical-json";
+import { hashedText } from "@/lib/domain/hash-chain";
 import { AppError } from "@/lib/errors";
 import { getAuditEvent, listAuditEvents } from "@/lib/server/audit-log";
 import { loadProject } from "../../data";
@@ -72,18 +72,7 @@ export default async function AuditEventPage({ params }: Params) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const hashedText =
-    event.prevHash +
-    canonicalJson({
-      projectId: project.id,
-      seq: event.seq,
-      at: event.at,
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      data: event.data,
-    });
+  const hashed = hashedText(event.prevHash, { ...event, projectId: project.id });
 
   return (
     <div className="space-y-6">
@@ -208,7 +197,7 @@ export default async function AuditEventPage({ params }: Params) {
               The exact text that is hashed
             </summary>
             <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-surface-muted p-3 font-mono text-xs break-all whitespace-pre-wrap text-fg">
-              {hashedText}
+              {hashed}
             </pre>
           </details>
         </CardBody>

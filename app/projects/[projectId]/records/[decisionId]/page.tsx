@@ -14,7 +14,7 @@ import { NARRATIVE_LABEL } from "@/lib/schemas/record";
 import { can } from "@/lib/server/access";
 import { listRecords } from "@/lib/server/records/list-records";
 import { getRecordMarkdown } from "@/lib/server/records/read-record";
-import { loadProject } from "../../data";
+import { loadEntityHistory, loadProject } from "../../data";
 import {
   acceptRecordAction,
   deprecateRecordAction,
@@ -56,6 +56,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
           (r) => r.decisionId !== decisionId && (r.status === "proposed" || r.status === "accepted"),
         )
       : [];
+  const history = await loadEntityHistory(actor, projectId, { entityType: "record", entityId: record.id }, 20);
   const previous =
     record.versions.length > 1 ? record.versions[record.versions.length - 2]!.version : latest.version;
 
@@ -288,7 +289,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
             </CardBody>
           </Card>
 
-          <EntityHistory projectId={projectId} entityType="record" entityId={record.id} actor={actor} limit={20} />
+          <EntityHistory projectId={projectId} entityType="record" entityId={record.id} page={history} />
         </aside>
       </div>
     </div>

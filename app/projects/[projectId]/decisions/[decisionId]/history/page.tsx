@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EntityHistory } from "@/components/audit/entity-history";
+import { loadEntityHistory } from "../../../data";
 import { decisionPath, loadDecisionPage } from "../../data";
 import { DecisionFrame } from "../../frame";
 
@@ -17,9 +18,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function DecisionHistoryPage({ params }: Params) {
   const { projectId, decisionId } = await params;
   const { actor, decision } = await loadDecisionPage(projectId, decisionId, path(projectId, decisionId));
+  const entity = { entityType: "decision", entityId: decisionId };
+  const history = await loadEntityHistory(actor, projectId, entity);
   return (
     <DecisionFrame decision={decision} current="history">
-      <EntityHistory projectId={projectId} entityType="decision" entityId={decisionId} actor={actor} />
+      <EntityHistory projectId={projectId} {...entity} page={history} />
     </DecisionFrame>
   );
 }

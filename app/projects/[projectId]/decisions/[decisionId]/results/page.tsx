@@ -13,11 +13,12 @@ import { RankingTable } from "@/components/decisions/results/ranking-table";
 import { SensitivityChart } from "@/components/decisions/results/sensitivity-chart";
 import { WeightBars } from "@/components/decisions/results/weight-bars";
 import { ParticipationBar } from "@/components/decisions/participation";
-import { agreementReading, decimal, FRAGILE_POINTS, outOf100, percent, signedPoints } from "@/components/decisions/format";
+import { agreementReading, decimal, outOf100, percent, signedPoints } from "@/components/decisions/format";
 import { AppError } from "@/lib/errors";
 import { getResults } from "@/lib/server/decisions/results";
 import { decisionPath, loadDecisionPage, resultsVisible } from "../../data";
 import { DecisionFrame } from "../../frame";
+import { FRAGILE_BELOW_POINTS } from "@/lib/domain/thresholds";
 
 type Params = { params: Promise<{ projectId: string; decisionId: string }> };
 
@@ -136,7 +137,7 @@ export default async function ResultsPage({ params }: Params) {
                   <Stat
                     term="Robustness"
                     value={result.robustness === null ? "—" : `${decimal(result.robustness, 1)} pts`}
-                    warn={result.robustness !== null && result.robustness < FRAGILE_POINTS}
+                    warn={result.robustness !== null && result.robustness < FRAGILE_BELOW_POINTS}
                   >
                     {result.robustness === null
                       ? "No single weight change flips the winner."
@@ -237,7 +238,7 @@ export default async function ResultsPage({ params }: Params) {
                 <CardHeader
                   level={3}
                   title="Sensitivity"
-                  description="How far each criterion's weight must move (others rescaled) before another option catches the winner. Below 5 points the winner is fragile."
+                  description={`How far each criterion's weight must move (others rescaled) before another option catches the winner. Below ${FRAGILE_BELOW_POINTS} points the winner is fragile.`}
                 />
                 <CardBody>
                   <SensitivityChart rows={sensitivity} />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
 import { formatDateTime } from "@/components/format";
-import { BallotMatrix, type BallotContent } from "@/components/decisions/ballot-matrix";
+import { BallotMatrix } from "@/components/decisions/ballot-matrix";
+import type { BallotInput } from "@/lib/schemas/decision";
 import { DeadlineCountdown } from "@/components/decisions/deadline";
 import { can } from "@/lib/server/access";
 import { getBallot, getBallotDraft } from "@/lib/server/decisions/submit-ballot";
@@ -50,7 +51,7 @@ export default async function VotePage({ params }: Params) {
   }
 
   const [ballot, draft] = await Promise.all([orNotFound(getBallot(actor, decisionId)), orNotFound(getBallotDraft(actor, decisionId))]);
-  const initial: BallotContent | null = draft ?? ballot;
+  const initial: BallotInput | null = draft ?? ballot;
   const totalWeight = decision.criteria.reduce((sum, c) => sum + c.weight, 0);
 
   return (

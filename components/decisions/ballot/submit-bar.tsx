@@ -1,0 +1,61 @@
+"use client";
+// The sticky bar under the ballot: what is scored, abstained and blank, whether there are unsubmitted
+// changes, and the Submit button (Enter on the last cell lands here).
+import type { Ref } from "react";
+import { Alert } from "@/components/alert";
+import { buttonClasses } from "@/components/button";
+import { CheckIcon } from "@/components/icons";
+import { Spinner } from "@/components/spinner";
+import type { SubmitState } from "./use-ballot-submit";
+
+export function SubmitBar({
+  submitRef,
+  submit,
+  counts,
+  dirtySinceSubmit,
+  revising,
+  decisionHref,
+}: {
+  submitRef: Ref<HTMLButtonElement>;
+  submit: SubmitState;
+  counts: { scored: number; abstained: number; blank: number };
+  dirtySinceSubmit: boolean;
+  /** A ballot was submitted before: the button says it revises it. */
+  revising: boolean;
+  decisionHref: string;
+}) {
+  const { scored, abstained, blank } = counts;
+  const disabled = submit.kind === "submitting" || scored + abstained === 0;
+  return (
+    <div className="sticky bottom-0 z-20 -mx-4 border-t border-line bg-canvas/90 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-surface/90 sm:px-5">
+      {submit.kind === "error" ? (
+        <Alert className="mb-3">
+          {submit.message}{" "}
+          {submit.signIn ? (
+            <a href={`/signin?callbackUrl=${encodeURIComponent(typeof window === "undefined" ? decisionHref : window.location.pathname)}`} className="font-medium underline">
+              Sign in again
+            </a>
+          ) : null}
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-fg-muted">
+          <span className="font-medium text-fg tabular-nums">{scored}</span> scored ·{" "}
+          <span className="tabular-nums">{abstained}</span> abstained · <span className="tabular-nums">{blank}</span> blank
+          {blank > 0 ? <span className="block text-xs text-fg-subtle">Blank cells count as abstentions when you submit.</span> : null}
+          {dirtySinceSubmit ? <span className="block text-xs text-warning-text">You have changes that are not submitted yet.</span> : null}
+        </p>
+        <button
+          ref={submitRef}
+          type="submit"
+          disabled={disabled}
+          aria-disabled={disabled}
+          className={buttonClasses({ className: "w-full sm:w-auto" })}
+        >
+          {submit.kind === "submitting" ? <Spinner /> : <CheckIcon className="size-4" />}
+          {submit.kind === "submitting" ? "Submitting…" : revising || submit.kind === "success" ? "Submit revised ballot" : "Submit ballot"}
+        </button>
+      </div>
+    </div>
+  );
+}
