@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { sessionActor, type Actor } from "@/lib/server/actor";
-import { listAuditEvents } from "@/lib/server/audit-log";
+import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { EmptyState } from "../empty-state";
 import { HistoryIcon } from "../icons";
 import { AuditTimeline } from "./audit-timeline";

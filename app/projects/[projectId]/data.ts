@@ -4,7 +4,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { getProject } from "@/lib/server/projects";
+import { getProject } from "@/lib/server/projects/get-project";
 import { requireActor } from "../../_lib/session";
 
 /** A non-member gets the same 404 page as for an unknown id: never a hint that the project exists. */
