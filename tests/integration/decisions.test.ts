@@ -182,6 +182,23 @@ describeOnEachDatabase("decisions, ballots and results", (db) => {
     expect(await db().prisma.ballot.count({ where: { decisionId: d.id } })).toBe(1);
   });
 
+  it("closes only the listed project's expired votes when a member lists its decisions", async () => {
+    const mine = await makeTeam();
+    const theirs = await makeTeam("Other");
+    const soon = { ...frameworkDecision, deadline: new Date(Date.now() + 60_000).toISOString() };
+    const own = await createOpenDecision(mine.lead, mine.project.id, soon);
+    const other = await createOpenDecision(theirs.lead, theirs.project.id, soon);
+    await db().prisma.decision.updateMany({ where: { id: { in: [own.id, other.id] } }, data: { deadline: new Date(Date.now() - 1000) } });
+
+    const list = await api("GET", `/projects/${mine.project.id}/decisions`, { token: await tokenFor(mine.member) });
+    expect(list.status).toBe(200);
+    expect(list.body.decisions.find((d: { id: string }) => d.id === own.id).status).toBe("CLOSED");
+    // The other project's vote waits for its own readers or the periodic job.
+    const untouched = await db().prisma.decision.findUniqueOrThrow({ where: { id: other.id } });
+    expect(untouched.status).toBe("OPEN");
+    expect(await db().prisma.auditEvent.count({ where: { entityId: other.id, action: "decision.closed" } })).toBe(0);
+  });
+
   it("computes results in the database that match the reference formulas, shown after close", async () => {
     const team = await makeTeam();
     const d = await createOpenDecision(team.lead, team.project.id);

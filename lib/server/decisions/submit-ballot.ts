@@ -6,7 +6,9 @@ import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { getBallot } from "./get-ballot";
-import { closeIfExpired, loadDecision, lockDecision } from "./load";
+import { closeIfExpired } from "./close-expired";
+import { loadDecision } from "./load";
+import { lockDecision } from "./lock-decision";
 
 type Definition = {
   scaleMin: number;
