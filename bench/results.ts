@@ -14,7 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { setDb } from "../lib/db";
 import { applyMigrations, pgliteRunner, pgRunner } from "../lib/migrations";
-import { createApiToken } from "../lib/server/api-tokens";
+import { createApiToken } from "../lib/server/tokens/create-api-token";
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
 const OPTIONS = 20;

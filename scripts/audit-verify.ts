@@ -4,7 +4,7 @@
 import Module from "node:module";
 import path from "node:path";
 import type { Db } from "../lib/db";
-import type { AuditVerification } from "../lib/server/audit-log";
+import type { AuditVerification } from "../lib/server/audit/verify-chain";
 
 export const USAGE = `Usage: npm run audit:verify -- (--project <id> [--project <id> …] | --all) [--json]
 
@@ -63,7 +63,7 @@ function allowServerModulesInNode() {
 export async function loadServerLayer() {
   allowServerModulesInNode();
   const [{ verifyAuditChain }, { getDb }] = await Promise.all([
-    import("../lib/server/audit-log"),
+    import("../lib/server/audit/verify-chain"),
     import("../lib/db"),
   ]);
   return { verifyAuditChain, getDb };

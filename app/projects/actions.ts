@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { createProject } from "@/lib/server/projects";
+import { createProject } from "@/lib/server/projects/create-project";
 import { formStateFromError, formString, type FormState } from "../_lib/form-state";
 import { requireActor } from "../_lib/session";
 

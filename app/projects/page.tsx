@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatDate, pluralize } from "@/components/format";
 import { ArrowRightIcon, ScaleIcon, UsersIcon } from "@/components/icons";
 import { PageContainer, PageHeader } from "@/components/page";
-import { listProjects } from "@/lib/server/projects";
+import { listProjects } from "@/lib/server/projects/list-projects";
 import { requireActor } from "../_lib/session";
 import { CreateProjectForm } from "./create-project-form";
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
+import { createApiToken } from "@/lib/server/tokens/create-api-token";
+import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
 import { formStateFromError, formString, type FormState } from "../_lib/form-state";
 import { requireActor } from "../_lib/session";
 

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatDate, formatDateTime, formatRelative } from "@/components/format";
 import { KeyIcon } from "@/components/icons";
 import { PageContainer, PageHeader } from "@/components/page";
-import { listApiTokens } from "@/lib/server/api-tokens";
+import { listApiTokens } from "@/lib/server/tokens/list-api-tokens";
 import { requireActor, sessionProfile } from "../_lib/session";
 import { revokeTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";

@@ -2,8 +2,9 @@
 import type { Db } from "../db";
 import type { Actor } from "../server/actor";
 import { signUp } from "../server/sign-up";
-import { createProject } from "../server/projects";
-import { acceptInvite, createInvite } from "../server/members";
+import { createProject } from "../server/projects/create-project";
+import { acceptInvite } from "../server/members/accept-invite";
+import { createInvite } from "../server/members/create-invite";
 import { createDecision } from "../server/decisions/create-decision";
 import { openDecision } from "../server/decisions/open-decision";
 import { closeDecision } from "../server/decisions/close-decision";

@@ -13,7 +13,8 @@ import { describeOnEachDatabase, type TestDb } from "../support/test-db";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import { GENESIS_HASH, hashEvent } from "@/lib/domain/hash-chain";
 import { applyMigrations, pgliteRunner } from "@/lib/migrations";
-import { acceptInvite, createInvite } from "@/lib/server/members";
+import { acceptInvite } from "@/lib/server/members/accept-invite";
+import { createInvite } from "@/lib/server/members/create-invite";
 import { signUp } from "@/lib/server/sign-up";
 import { runAuditVerify } from "@/scripts/audit-verify";
 

@@ -2,7 +2,7 @@
 // the way Next does, so integration tests exercise routing params, auth, parsing and error mapping.
 import fs from "node:fs";
 import path from "node:path";
-import { createApiToken } from "@/lib/server/api-tokens";
+import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import type { Actor } from "@/lib/server/actor";
 
 const API_ROOT = path.resolve(__dirname, "../../app/api/v1");

@@ -2,8 +2,9 @@
 import crypto from "node:crypto";
 import type { Actor } from "@/lib/server/actor";
 import { signUp } from "@/lib/server/sign-up";
-import { createProject } from "@/lib/server/projects";
-import { acceptInvite, createInvite } from "@/lib/server/members";
+import { createProject } from "@/lib/server/projects/create-project";
+import { acceptInvite } from "@/lib/server/members/accept-invite";
+import { createInvite } from "@/lib/server/members/create-invite";
 import type { RoleName } from "@/lib/schemas/project";
 
 export async function makeUser(name = "User"): Promise<Actor & { email: string; name: string }> {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { acceptInvite } from "@/lib/server/members";
+import { acceptInvite } from "@/lib/server/members/accept-invite";
 import { formStateFromError, type FormState } from "../../_lib/form-state";
 import { requireActor } from "../../_lib/session";
 

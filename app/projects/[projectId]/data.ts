@@ -4,8 +4,8 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { listAuditEvents } from "@/lib/server/audit-log";
-import { getProject } from "@/lib/server/projects";
+import { listAuditEvents } from "@/lib/server/audit/list-events";
+import { getProject } from "@/lib/server/projects/get-project";
 import { requireActor } from "../../_lib/session";
 
 /** A non-member gets the same 404 page as for an unknown id: never a hint that the project exists. */

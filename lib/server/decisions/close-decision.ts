@@ -1,29 +1,11 @@
 import "server-only";
-import { getDb, type Tx } from "../../db";
+import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { appendAuditEvent } from "../audit";
-import { lockDecision, loadDecision } from "./load";
+import { closeDecisionInTx } from "./close-decision-in-tx";
+import { loadDecision } from "./load";
+import { lockDecision } from "./lock-decision";
 import { decisionInclude, presentDecision } from "./shape";
-import { generateRecordOnClose } from "../records/generate-on-close";
-
-export async function closeDecisionInTx(tx: Tx, decisionId: string, actorId: string | null, why: { reason: "lead" | "deadline" }) {
-  const decision = await tx.decision.update({
-    where: { id: decisionId },
-    data: { status: "CLOSED", closedAt: new Date(), closedById: actorId },
-    select: { projectId: true, _count: { select: { ballots: true } } },
-  });
-  await appendAuditEvent(tx, {
-    projectId: decision.projectId,
-    actorId,
-    action: "decision.closed",
-    entityType: "decision",
-    entityId: decisionId,
-    data: { before: { status: "OPEN" }, after: { status: "CLOSED" }, reason: why.reason, ballots: decision._count.ballots },
-  });
-  // The record is written in the same transaction: a closed vote never lacks its record.
-  await generateRecordOnClose(tx, decisionId, actorId);
-}
 
 export async function closeDecision(actor: Actor, decisionId: string) {
   await loadDecision(decisionId, actor.userId, "decision.manage");

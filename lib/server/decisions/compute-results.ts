@@ -30,9 +30,12 @@ export function voterSumsQuery(
   return db.$queryRawUnsafe<VoterOptionSum[]>(voterSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted);
 }
 
-async function importanceVectors(db: Client, decisionId: string): Promise<ImportanceVector[]> {
+/** The roles whose ballots count, as in the eligible count and the SQL aggregates. */
+const VOTING_ROLES = ["OWNER", "LEAD", "MEMBER"] as const;
+
+async function importanceVectors(db: Client, decisionId: string, projectId: string): Promise<ImportanceVector[]> {
   const rows = await db.importance.findMany({
-    where: { ballot: { decisionId } },
+    where: { ballot: { decisionId, voter: { memberships: { some: { projectId, role: { in: [...VOTING_ROLES] } } } } } },
     select: { criterionId: true, value: true, ballot: { select: { voterId: true } } },
   });
   const byVoter = new Map<string, Record<string, number>>();
@@ -53,7 +56,7 @@ export async function computeResults(db: Client, decisionId: string) {
     weights = computeWeights(
       decision.weightMode,
       decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
-      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId) : [],
+      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId, decision.projectId) : [],
     ).weights;
   } catch (error) {
     if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
@@ -62,7 +65,7 @@ export async function computeResults(db: Client, decisionId: string) {
   const [cells, voterSums, eligible] = await Promise.all([
     cellStatsQuery(db, decisionId),
     voterSumsQuery(db, decisionId, scale, weights, decision.weightMode === "VOTED"),
-    db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
+    db.membership.count({ where: { projectId: decision.projectId, role: { in: [...VOTING_ROLES] } } }),
   ]);
   const result = aggregate({
     scale,

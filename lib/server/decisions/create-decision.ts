@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
-import { decisionInclude, presentDecision } from "./shape";
+import { auditSnapshot, decisionInclude, presentDecision } from "./shape";
 
 export async function createDecision(actor: Actor, projectId: string, raw: unknown) {
   await requirePermission(projectId, actor.userId, "decision.manage");
@@ -51,19 +51,4 @@ export async function createDecision(actor: Actor, projectId: string, raw: unkno
     });
     return presented;
   });
-}
-
-/** What the audit trail keeps of a decision's definition. */
-export function auditSnapshot(d: ReturnType<typeof presentDecision>) {
-  return {
-    number: d.number,
-    title: d.title,
-    context: d.context,
-    scale: d.scale,
-    weightMode: d.weightMode,
-    revealPolicy: d.revealPolicy,
-    deadline: d.deadline ? d.deadline.toISOString() : null,
-    options: d.options.map((o) => ({ id: o.id, name: o.name })),
-    criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
-  };
 }

@@ -1,4 +1,4 @@
-import { closeExpiredDecisions } from "./load";
+import { closeExpiredDecisions } from "./close-expired";
 
 const INTERVAL_MS = 30_000;
 

@@ -1,14 +1,15 @@
 import "server-only";
-import { getDb, type Tx } from "../../db";
+import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Permission } from "../access";
 import { requirePermission } from "../access";
-import { closeDecisionInTx } from "./close-decision";
+import { closeIfExpired } from "./close-expired";
 import { decisionInclude } from "./shape";
 
 /**
  * Finds a decision the caller may act on. Unknown ids and decisions of projects the caller is not
- * in are the same 404. A vote whose deadline passed is closed first, so no read shows it OPEN.
+ * in are the same 404. A vote whose deadline passed is closed first (the one write a read makes,
+ * through close-expired.ts), so no read shows it OPEN.
  */
 export async function loadDecision(decisionId: string, userId: string, permission: Permission = "project.read") {
   const db = getDb();
@@ -23,33 +24,4 @@ export async function loadDecision(decisionId: string, userId: string, permissio
   }
   const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
   return { decision, role };
-}
-
-/** Takes the decision's row lock for the rest of the transaction and returns its current state. */
-export async function lockDecision(tx: Tx, decisionId: string) {
-  const rows = await tx.$queryRaw<{ status: "DRAFT" | "OPEN" | "CLOSED"; deadline: Date | null; projectId: string }[]>`
-    SELECT status, deadline, "projectId" FROM "Decision" WHERE id = ${decisionId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw new AppError("not_found", "No such decision.");
-  return row;
-}
-
-export async function closeIfExpired(decisionId: string): Promise<boolean> {
-  return getDb().$transaction(async (tx) => {
-    const row = await lockDecision(tx, decisionId);
-    if (row.status !== "OPEN" || !row.deadline || row.deadline > new Date()) return false;
-    await closeDecisionInTx(tx, decisionId, null, { reason: "deadline" });
-    return true;
-  });
-}
-
-/** The periodic job: closes every vote whose deadline has passed. */
-export async function closeExpiredDecisions(): Promise<number> {
-  const due = await getDb().decision.findMany({
-    where: { status: "OPEN", deadline: { lte: new Date() } },
-    select: { id: true },
-  });
-  let closed = 0;
-  for (const { id } of due) if (await closeIfExpired(id)) closed++;
-  return closed;
 }

@@ -3,7 +3,8 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
-import { loadDecision, lockDecision } from "./load";
+import { loadDecision } from "./load";
+import { lockDecision } from "./lock-decision";
 import { decisionInclude, presentDecision } from "./shape";
 
 export async function openDecision(actor: Actor, decisionId: string) {

@@ -5,7 +5,8 @@ import { reopenSchema } from "../../schemas/decision";
 import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
-import { loadDecision, lockDecision } from "./load";
+import { loadDecision } from "./load";
+import { lockDecision } from "./lock-decision";
 import { decisionInclude, presentDecision } from "./shape";
 
 export async function reopenDecision(actor: Actor, decisionId: string, raw: unknown) {

@@ -35,3 +35,47 @@ export function presentDecision(d: DecisionRow) {
 }
 
 export type PresentedDecision = ReturnType<typeof presentDecision>;
+
+/** What the audit trail keeps of a decision's definition. */
+export function auditSnapshot(d: PresentedDecision) {
+  return {
+    number: d.number,
+    title: d.title,
+    context: d.context,
+    scale: d.scale,
+    weightMode: d.weightMode,
+    revealPolicy: d.revealPolicy,
+    deadline: d.deadline ? d.deadline.toISOString() : null,
+    options: d.options.map((o) => ({ id: o.id, name: o.name })),
+    criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
+  };
+}
+
+export const ballotInclude = {
+  scores: true,
+  importances: true,
+  voter: { select: { id: true, name: true } },
+} satisfies Prisma.BallotInclude;
+
+/** A ballot as the API shows it: to its voter, or after close to those who may read every ballot. */
+export function presentBallot(ballot: {
+  id: string;
+  decisionId: string;
+  voter: { id: string; name: string };
+  comment: string;
+  revision: number;
+  submittedAt: Date;
+  scores: { optionId: string; criterionId: string; value: number | null; rationale: string }[];
+  importances: { criterionId: string; value: number }[];
+}) {
+  return {
+    id: ballot.id,
+    decisionId: ballot.decisionId,
+    voter: ballot.voter,
+    revision: ballot.revision,
+    submittedAt: ballot.submittedAt,
+    comment: ballot.comment,
+    scores: ballot.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale })),
+    importances: ballot.importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
+  };
+}

@@ -5,18 +5,21 @@ import { ballotSchema, type BallotInput } from "../../schemas/decision";
 import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
-import { closeIfExpired, loadDecision, lockDecision } from "./load";
+import { getBallot } from "./get-ballot";
+import { closeIfExpired } from "./close-expired";
+import { loadDecision } from "./load";
+import { lockDecision } from "./lock-decision";
 
 type Definition = {
   scaleMin: number;
   scaleMax: number;
   weightMode: "FIXED" | "VOTED";
   options: { id: string }[];
-  criteria: { id: string }[];
+  criteria: { id: string; name: string }[];
 };
 
 /** Rules a ballot must meet against its decision: every problem, with where it is. */
-export function ballotProblems(input: BallotInput, d: Definition) {
+function ballotProblems(input: BallotInput, d: Definition) {
   const issues: { path: string; message: string }[] = [];
   const options = new Set(d.options.map((o) => o.id));
   const criteria = new Set(d.criteria.map((c) => c.id));
@@ -40,6 +43,18 @@ export function ballotProblems(input: BallotInput, d: Definition) {
     if (seenImportance.has(imp.criterionId)) issues.push({ path: `importances.${i}`, message: "This criterion's importance appears twice." });
     seenImportance.add(imp.criterionId);
   });
+  // PRODUCT.md: in VOTED mode every ballot gives each criterion an importance. A gap would be read as
+  // 0 by the weights but as "use the average" by the per-voter totals, so it is refused instead.
+  const scored = input.scores.some((s) => s.value !== null);
+  if (d.weightMode === "VOTED" && scored) {
+    const missing = d.criteria.filter((c) => !seenImportance.has(c.id));
+    if (missing.length > 0) {
+      issues.unshift({
+        path: "importances",
+        message: `Give every criterion an importance from 0 to 10; missing: ${missing.map((c) => c.name).join(", ")}.`,
+      });
+    }
+  }
   return issues;
 }
 
@@ -104,70 +119,4 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     throw new AppError("conflict", "Voting closed at the deadline; this ballot was not counted.");
   }
   return getBallot(actor, decisionId);
-}
-
-export async function getBallot(actor: Actor, decisionId: string, voterId = actor.userId) {
-  const { decision, role } = await loadDecision(decisionId, actor.userId);
-  if (voterId !== actor.userId) {
-    if (decision.status !== "CLOSED") throw new AppError("conflict", "Ballots stay private until the vote closes.");
-    if (!["OWNER", "LEAD", "AUDITOR"].includes(role)) throw new AppError("forbidden", "Only owners, leads and auditors can read other members' ballots.");
-  }
-  const ballot = await getDb().ballot.findUnique({
-    where: { decisionId_voterId: { decisionId, voterId } },
-    include: { scores: true, importances: true, voter: { select: { id: true, name: true } } },
-  });
-  if (!ballot) return null;
-  return presentBallot(ballot);
-}
-
-export function presentBallot(ballot: {
-  id: string;
-  decisionId: string;
-  voter: { id: string; name: string };
-  comment: string;
-  revision: number;
-  submittedAt: Date;
-  scores: { optionId: string; criterionId: string; value: number | null; rationale: string }[];
-  importances: { criterionId: string; value: number }[];
-}) {
-  return {
-    id: ballot.id,
-    decisionId: ballot.decisionId,
-    voter: ballot.voter,
-    revision: ballot.revision,
-    submittedAt: ballot.submittedAt,
-    comment: ballot.comment,
-    scores: ballot.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale })),
-    importances: ballot.importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
-  };
-}
-
-/** Every ballot of a closed decision, for owners, leads and auditors; members get their own. */
-export async function listBallots(actor: Actor, decisionId: string) {
-  const { decision, role } = await loadDecision(decisionId, actor.userId);
-  const everyone = ["OWNER", "LEAD", "AUDITOR"].includes(role) && decision.status === "CLOSED";
-  const ballots = await getDb().ballot.findMany({
-    where: { decisionId, ...(everyone ? {} : { voterId: actor.userId }) },
-    include: { scores: true, importances: true, voter: { select: { id: true, name: true } } },
-    orderBy: { submittedAt: "asc" },
-  });
-  return ballots.map(presentBallot);
-}
-
-export async function saveBallotDraft(actor: Actor, decisionId: string, raw: unknown) {
-  const { decision } = await loadDecision(decisionId, actor.userId, "ballot.submit");
-  if (decision.status !== "OPEN") throw new AppError("conflict", `Voting is not open: the decision is ${decision.status}.`);
-  const input = parseInput(ballotSchema, raw);
-  await getDb().ballotDraft.upsert({
-    where: { decisionId_voterId: { decisionId, voterId: actor.userId } },
-    create: { decisionId, voterId: actor.userId, data: input },
-    update: { data: input },
-  });
-  return { saved: true, at: new Date() };
-}
-
-export async function getBallotDraft(actor: Actor, decisionId: string): Promise<BallotInput | null> {
-  await loadDecision(decisionId, actor.userId, "ballot.submit");
-  const draft = await getDb().ballotDraft.findUnique({ where: { decisionId_voterId: { decisionId, voterId: actor.userId } } });
-  return (draft?.data as BallotInput | undefined) ?? null;
 }

@@ -5,9 +5,9 @@ import { updateDecisionSchema } from "../../schemas/decision";
 import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
-import { auditSnapshot } from "./create-decision";
-import { loadDecision, lockDecision } from "./load";
-import { decisionInclude, presentDecision } from "./shape";
+import { loadDecision } from "./load";
+import { lockDecision } from "./lock-decision";
+import { auditSnapshot, decisionInclude, presentDecision } from "./shape";
 
 export async function updateDecision(actor: Actor, decisionId: string, raw: unknown) {
   await loadDecision(decisionId, actor.userId, "decision.manage");

@@ -5,7 +5,7 @@ import { getDb } from "../../db";
 import type { Actor } from "../actor";
 import { loadDecision } from "../decisions/load";
 import { computeResults } from "../decisions/compute-results";
-import { getRecord } from "./read-record";
+import { getRecord } from "./get-record";
 
 export async function getRecordEditor(actor: Actor, decisionId: string) {
   const { decision } = await loadDecision(decisionId, actor.userId, "record.manage");

@@ -38,13 +38,3 @@ export async function exportRecordsZip(actor: Actor, projectId: string) {
   });
   return { fileName: `${slugify(project.name)}-decision-records.zip`, data, count: records.length };
 }
-
-export function zipResponse(fileName: string, data: Uint8Array) {
-  return new Response(new Blob([data as Uint8Array<ArrayBuffer>], { type: "application/zip" }), {
-    headers: {
-      "content-type": "application/zip",
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "content-length": String(data.byteLength),
-    },
-  });
-}

@@ -26,7 +26,7 @@ interface RecordFile {
 }
 
 /** The uploaded zip: multipart form field `file`, or the raw request body as `application/zip`. */
-export async function readZipUpload(request: Request): Promise<Uint8Array> {
+async function readZipUpload(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES) throw tooLarge();
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();

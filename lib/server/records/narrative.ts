@@ -4,6 +4,9 @@ import "server-only";
 import type { RecordNarrative } from "../../domain/record";
 import { NARRATIVE_FIELDS, type NarrativeField } from "../../schemas/record";
 
+/** What reads and writes of a record answer for a decision whose vote has not closed yet. */
+export const NO_RECORD = "This decision has no record yet: the record is written when its vote closes.";
+
 export type NarrativeTexts = Record<NarrativeField, string>;
 
 export interface StoredNarrative extends RecordNarrative {

@@ -9,7 +9,7 @@ import { loadDecision } from "../decisions/load";
 import { parseInput } from "../parse-input";
 import { gatherEvidence } from "./evidence";
 import { changedFields, publicNarrative, type StoredNarrative } from "./narrative";
-import { getRecord } from "./read-record";
+import { getRecord } from "./get-record";
 import { currentVersion, effectiveChoice, lockRecord, renderGenerated, writeVersion } from "./versions";
 
 export async function saveNarrative(actor: Actor, decisionId: string, raw: unknown) {

@@ -7,8 +7,8 @@ import type { Actor } from "../actor";
 import { loadDecision } from "../decisions/load";
 import { decisionKey } from "../decisions/shape";
 import { parseInput } from "../parse-input";
-import { writeStatusVersion } from "./change-status";
-import { getRecord } from "./read-record";
+import { writeStatusVersion } from "./write-status-version";
+import { getRecord } from "./get-record";
 import { lockRecord } from "./versions";
 
 const CAN_SUPERSEDE = new Set(["proposed", "accepted"]);

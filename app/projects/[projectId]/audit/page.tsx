@@ -12,7 +12,8 @@ import { EmptyState } from "@/components/empty-state";
 import { HistoryIcon } from "@/components/icons";
 import { AppError } from "@/lib/errors";
 import { auditQuerySchema } from "@/lib/schemas/audit";
-import { auditFilterChoices, listAuditEvents, type AuditPage } from "@/lib/server/audit-log";
+import { auditFilterChoices } from "@/lib/server/audit/filter-choices";
+import { listAuditEvents, type AuditPage } from "@/lib/server/audit/list-events";
 import { loadProject } from "../data";
 
 export const metadata: Metadata = { title: "Audit log" };

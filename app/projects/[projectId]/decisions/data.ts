@@ -3,7 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import { getDecision } from "@/lib/server/decisions/read-decisions";
+import { getDecision } from "@/lib/server/decisions/get-decision";
 import { requireActor } from "../../../_lib/session";
 
 export type DecisionView = Awaited<ReturnType<typeof getDecision>>;

@@ -8,7 +8,7 @@ import { DeadlineCountdown } from "@/components/decisions/deadline";
 import type { DecisionStatus } from "@/lib/schemas/responses";
 import { StatusBadge } from "@/components/decisions/status-badge";
 import { can } from "@/lib/server/access";
-import { listDecisions } from "@/lib/server/decisions/read-decisions";
+import { listDecisions } from "@/lib/server/decisions/list-decisions";
 import { loadProject } from "../data";
 import { orNotFound } from "./data";
 

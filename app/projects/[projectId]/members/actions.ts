@@ -3,7 +3,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { changeMemberRole, createInvite, removeMember } from "@/lib/server/members";
+import { changeMemberRole } from "@/lib/server/members/change-member-role";
+import { createInvite } from "@/lib/server/members/create-invite";
+import { removeMember } from "@/lib/server/members/remove-member";
 import { formStateFromError, formString, type FormState } from "../../../_lib/form-state";
 import { requireActor } from "../../../_lib/session";
 

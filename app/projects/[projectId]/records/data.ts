@@ -3,7 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import { getRecord } from "@/lib/server/records/read-record";
+import { getRecord } from "@/lib/server/records/get-record";
 import { requireActor } from "../../../_lib/session";
 
 export const recordsPath = (projectId: string) => `/projects/${projectId}/records`;

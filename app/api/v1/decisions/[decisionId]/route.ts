@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { getDecision } from "@/lib/server/decisions/read-decisions";
+import { getDecision } from "@/lib/server/decisions/get-decision";
 import { updateDecision } from "@/lib/server/decisions/update-decision";
 
 export const GET = apiHandler(async ({ actor, params }) => getDecision(actor, params.decisionId!));

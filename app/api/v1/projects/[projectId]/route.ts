@@ -1,4 +1,4 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { getProject } from "@/lib/server/projects";
+import { getProject } from "@/lib/server/projects/get-project";
 
 export const GET = apiHandler(async ({ actor, params }) => getProject(actor, params.projectId!));

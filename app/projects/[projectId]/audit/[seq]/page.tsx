@@ -11,7 +11,8 @@ import { CopyButton } from "@/components/copy-button";
 import { AlertIcon, CheckIcon } from "@/components/icons";
 import { hashedText } from "@/lib/domain/hash-chain";
 import { AppError } from "@/lib/errors";
-import { getAuditEvent, listAuditEvents } from "@/lib/server/audit-log";
+import { getAuditEvent } from "@/lib/server/audit/get-event";
+import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { loadProject } from "../../data";
 
 type Params = { params: Promise<{ projectId: string; seq: string }> };

@@ -13,7 +13,7 @@ import { RecordStatusBadge } from "@/components/records/record-status";
 import { NARRATIVE_LABEL } from "@/lib/schemas/record";
 import { can } from "@/lib/server/access";
 import { listRecords } from "@/lib/server/records/list-records";
-import { getRecordMarkdown } from "@/lib/server/records/read-record";
+import { getRecordMarkdown } from "@/lib/server/records/get-record-markdown";
 import { loadEntityHistory, loadProject } from "../../data";
 import {
   acceptRecordAction,

@@ -1,5 +1,6 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { getBallot, submitBallot } from "@/lib/server/decisions/submit-ballot";
+import { getBallot } from "@/lib/server/decisions/get-ballot";
+import { submitBallot } from "@/lib/server/decisions/submit-ballot";
 import { AppError } from "@/lib/errors";
 
 export const GET = apiHandler(async ({ actor, params }) => {

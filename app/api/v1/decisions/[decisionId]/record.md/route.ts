@@ -1,5 +1,6 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { getRecordMarkdown, markdownResponse } from "@/lib/server/records/read-record";
+import { getRecordMarkdown } from "@/lib/server/records/get-record-markdown";
+import { markdownResponse } from "@/lib/server/records/downloads";
 
 export const GET = apiHandler(async ({ actor, params }) => {
   const { fileName, markdown } = await getRecordMarkdown(actor, params.decisionId!);

@@ -1,4 +1,4 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { getRecord } from "@/lib/server/records/read-record";
+import { getRecord } from "@/lib/server/records/get-record";
 
 export const GET = apiHandler(async ({ actor, params }) => getRecord(actor, params.decisionId!));

@@ -1,4 +1,4 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { acceptInvite } from "@/lib/server/members";
+import { acceptInvite } from "@/lib/server/members/accept-invite";
 
 export const POST = apiHandler(async ({ actor, params }) => acceptInvite(actor, params.token!));

@@ -1,5 +1,5 @@
 // A streamed download of the audit trail; the head it ends at travels in headers for scripts.
-import type { AuditExport } from "@/lib/server/audit-log";
+import type { AuditExport } from "@/lib/server/audit/export-log";
 
 export function exportResponse(file: AuditExport): Response {
   return new Response(file.body, {

@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { listAuditEvents } from "@/lib/server/audit-log";
+import { listAuditEvents } from "@/lib/server/audit/list-events";
 import { searchParamsToObject } from "@/lib/schemas/audit";
 
 export const GET = apiHandler(async ({ actor, params, request }) =>

@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { createInvite } from "@/lib/server/members";
+import { createInvite } from "@/lib/server/members/create-invite";
 
 export const POST = apiHandler(
   async ({ actor, params, body, request }) =>

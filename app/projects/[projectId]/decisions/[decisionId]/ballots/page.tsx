@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { FileTextIcon } from "@/components/icons";
 import { BallotTable } from "@/components/decisions/ballot-table";
 import { can } from "@/lib/server/access";
-import { listBallots } from "@/lib/server/decisions/submit-ballot";
+import { listBallots } from "@/lib/server/decisions/list-ballots";
 import { decisionPath, loadDecisionPage, orNotFound } from "../../data";
 import { DecisionFrame } from "../../frame";
 

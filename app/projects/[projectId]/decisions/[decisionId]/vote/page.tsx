@@ -6,7 +6,8 @@ import { BallotMatrix } from "@/components/decisions/ballot-matrix";
 import type { BallotInput } from "@/lib/schemas/decision";
 import { DeadlineCountdown } from "@/components/decisions/deadline";
 import { can } from "@/lib/server/access";
-import { getBallot, getBallotDraft } from "@/lib/server/decisions/submit-ballot";
+import { getBallot } from "@/lib/server/decisions/get-ballot";
+import { getBallotDraft } from "@/lib/server/decisions/get-ballot-draft";
 import { decisionPath, loadDecisionPage, orNotFound, resultsVisible } from "../../data";
 import { DecisionFrame } from "../../frame";
 

@@ -6,7 +6,7 @@ import { controlClasses } from "@/components/field";
 import { formatDateTime } from "@/components/format";
 import { DiffView } from "@/components/records/diff-view";
 import { diffLines, diffStats, foldUnchanged, sideBySide } from "@/lib/domain/line-diff";
-import { getRecordMarkdown } from "@/lib/server/records/read-record";
+import { getRecordMarkdown } from "@/lib/server/records/get-record-markdown";
 import { loadRecordPage, orNotFound, recordPath } from "../../data";
 
 type Props = {

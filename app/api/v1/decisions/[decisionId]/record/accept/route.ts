@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { acceptRecord } from "@/lib/server/records/change-status";
+import { acceptRecord } from "@/lib/server/records/accept-record";
 import { optionalJsonBody } from "@/lib/server/records/optional-body";
 
 export const POST = apiHandler(async ({ actor, params, request }) =>

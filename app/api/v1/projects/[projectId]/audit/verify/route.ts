@@ -1,4 +1,4 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { verifyProjectAudit } from "@/lib/server/audit-log";
+import { verifyProjectAudit } from "@/lib/server/audit/verify-project-audit";
 
 export const GET = apiHandler(async ({ actor, params }) => verifyProjectAudit(actor, params.projectId!));

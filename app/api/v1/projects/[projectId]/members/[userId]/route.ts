@@ -1,5 +1,6 @@
 import { apiHandler } from "@/lib/server/api-handler";
-import { changeMemberRole, removeMember } from "@/lib/server/members";
+import { changeMemberRole } from "@/lib/server/members/change-member-role";
+import { removeMember } from "@/lib/server/members/remove-member";
 
 export const PATCH = apiHandler(async ({ actor, params, body }) =>
   changeMemberRole(actor, params.projectId!, params.userId!, await body()),

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { apiHandler } from "@/lib/server/api-handler";
-import { getRecordMarkdown } from "@/lib/server/records/read-record";
+import { getRecordMarkdown } from "@/lib/server/records/get-record-markdown";
 
 export const GET = apiHandler(async ({ actor, params }) => {
   const version = Number(params.version);

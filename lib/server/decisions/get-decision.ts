@@ -1,22 +1,10 @@
 import "server-only";
 import { getDb } from "../../db";
 import type { Actor } from "../actor";
-import { requirePermission } from "../access";
-import { closeExpiredDecisions, loadDecision } from "./load";
-import { decisionInclude, presentDecision } from "./shape";
+import { loadDecision } from "./load";
+import { presentDecision } from "./shape";
 
 const VOTER_ROLES = ["OWNER", "LEAD", "MEMBER"] as const;
-
-export async function listDecisions(actor: Actor, projectId: string) {
-  await requirePermission(projectId, actor.userId, "project.read");
-  await closeExpiredDecisions();
-  const rows = await getDb().decision.findMany({
-    where: { projectId },
-    include: { ...decisionInclude, _count: { select: { ballots: true } } },
-    orderBy: { number: "desc" },
-  });
-  return rows.map((row) => ({ ...presentDecision(row), ballotCount: row._count.ballots }));
-}
 
 /** The decision with who has voted (never what): safe for every member at any time. */
 export async function getDecision(actor: Actor, decisionId: string) {

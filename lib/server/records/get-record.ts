@@ -1,4 +1,4 @@
-// Reads of one decision record, for every member of its project.
+// One decision record with its versions and links, for every member of its project.
 import "server-only";
 import { getDb } from "../../db";
 import { recordFileName } from "../../domain/slug";
@@ -6,9 +6,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { loadDecision } from "../decisions/load";
 import { decisionKey } from "../decisions/shape";
-import { changedFields, publicNarrative, readStoredNarrative } from "./narrative";
-
-const NO_RECORD = "This decision has no record yet: the record is written when its vote closes.";
+import { changedFields, NO_RECORD, publicNarrative, readStoredNarrative } from "./narrative";
 
 export interface RecordRef {
   decisionId: string;
@@ -105,36 +103,3 @@ export async function getRecord(actor: Actor, decisionId: string) {
 }
 
 export type RecordView = Awaited<ReturnType<typeof getRecord>>;
-
-/** One version's Markdown (the current one when `version` is omitted) and the file name to save it as. */
-export async function getRecordMarkdown(actor: Actor, decisionId: string, version?: number) {
-  const { decision } = await loadDecision(decisionId, actor.userId);
-  const record = await getDb().decisionRecord.findUnique({ where: { decisionId }, select: { id: true } });
-  if (!record) throw new AppError("conflict", NO_RECORD);
-  const row = await getDb().recordVersion.findFirst({
-    where: { recordId: record.id, ...(version === undefined ? {} : { version }) },
-    orderBy: { version: "desc" },
-    select: { version: true, markdown: true, narrative: true, note: true, authorId: true, createdAt: true },
-  });
-  if (!row) throw new AppError("not_found", `This record has no version ${version}.`);
-  return {
-    fileName: recordFileName(decision.number, decision.title),
-    version: row.version,
-    markdown: row.markdown,
-    narrative: publicNarrative(readStoredNarrative(row.narrative)),
-    note: row.note,
-    authorId: row.authorId,
-    createdAt: row.createdAt,
-  };
-}
-
-/** A `text/markdown` download of a record file. */
-export function markdownResponse(fileName: string, markdown: string) {
-  return new Response(markdown, {
-    headers: {
-      "content-type": "text/markdown; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "x-content-type-options": "nosniff",
-    },
-  });
-}

@@ -1,0 +1,79 @@
+// Recomputing a project's hash chain. It takes no actor, so the command-line check and the benchmark
+// call it directly; members reach it through verify-project-audit.ts.
+import "server-only";
+import { ChainVerifier } from "../../domain/hash-chain";
+import { getDb, type Db } from "../../db";
+import { AppError } from "../../errors";
+import { CHAIN_BATCH_SIZE, chainBatches } from "./chain-batches";
+import { toStored } from "./shape";
+
+export interface AuditVerification {
+  status: "intact" | "broken";
+  /** Events checked and found good (all of them when intact). */
+  count: number;
+  /** The hash of the last good event ("" before the first). */
+  headHash: string;
+  firstBadSeq?: number;
+  expected?: string;
+  found?: string;
+  reason?: string;
+}
+
+/** The project's own record of its chain: how many events, and the last one's hash. */
+async function chainHead(db: Db, projectId: string) {
+  const project = await db.project.findUnique({
+    where: { id: projectId },
+    select: { auditSeq: true, auditHead: true },
+  });
+  if (!project) throw new AppError("not_found", "No such project.");
+  return { count: project.auditSeq, headHash: project.auditHead };
+}
+
+/**
+ * Recomputes a project's whole chain in seq order, `batchSize` rows per query, and names the first
+ * bad event. The project row's count and head hash are read first: events appended meanwhile are
+ * left for the next check, and a chain that ends early (a deleted tail) is caught.
+ */
+export async function verifyAuditChain(
+  projectId: string,
+  { db = getDb(), batchSize = CHAIN_BATCH_SIZE }: { db?: Db; batchSize?: number } = {},
+): Promise<AuditVerification> {
+  const recorded = await chainHead(db, projectId);
+  const verifier = new ChainVerifier();
+  batches: for await (const rows of chainBatches(db, projectId, recorded.count, batchSize)) {
+    for (const row of rows) {
+      if (!verifier.push(toStored(row))) break batches;
+    }
+  }
+  const outcome = verifier.finish(recorded);
+  if (outcome.status === "broken") {
+    const { seq, expected, found, reason } = outcome.problem;
+    return {
+      status: "broken",
+      count: outcome.count,
+      headHash: outcome.headHash,
+      firstBadSeq: seq,
+      expected,
+      found,
+      reason,
+    };
+  }
+  // A row slipped in past the recorded head (written around the app) is not part of any chain.
+  const stray = await db.auditEvent.findFirst({
+    where: { projectId, seq: { gt: recorded.count } },
+    orderBy: { seq: "asc" },
+    select: { seq: true },
+  });
+  if (stray && stray.seq > (await chainHead(db, projectId)).count) {
+    return {
+      status: "broken",
+      count: outcome.count,
+      headHash: outcome.headHash,
+      firstBadSeq: stray.seq,
+      reason: "event beyond the chain's recorded head",
+      expected: `at most ${recorded.count} events`,
+      found: `an event #${stray.seq}`,
+    };
+  }
+  return { status: "intact", count: outcome.count, headHash: outcome.headHash };
+}
