@@ -1,8 +1,9 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { api, tokenFor } from "../support/api";
 import { ballotFrom, createOpenDecision, frameworkDecision } from "../support/decisions";
 import { makeTeam } from "../support/factories";
 import { describeOnEachDatabase } from "../support/test-db";
+import { startDeadlineJob } from "@/lib/server/decisions/deadline-job";
 import { aggregate, cellStatsFromScores, computeWeights, voterOptionSumsFromScores } from "@/lib/domain/aggregation";
 
 describeOnEachDatabase("decisions, ballots and results", (db) => {
@@ -254,8 +255,100 @@ describeOnEachDatabase("decisions, ballots and results", (db) => {
       }
     }
     expect(results.body.kendallW).toBeCloseTo(expected.kendallW!, 12);
-    // JAX: nobody scored its third criterion besides owner→null, lead→5: incomplete? lead scored it, so complete.
-    expect(results.body.options.find((o: { name: string }) => o.name === "PyTorch").rank).toBe(1);
+
+    // The same numbers by hand, so a mistake shared by the SQL and the reference cannot hide.
+    // W = 3:2:1 → (1/2, 1/3, 1/6). JAX has a score in every cell (lead scored its third), so it is complete.
+    // Means P (9, 5, 8) → ŝ (.9, .5, .8); T (6, 26/3, 8) → ŝ (.6, 26/30, .8); J (7.5, 3.5, 5) → ŝ (.75, .35, .5).
+    // T(P) = .45 + .5/3 + .8/6 = .75; T(T) = .3 + 26/90 + .8/6 = 13/18; T(J) = .375 + .35/3 + .5/6 = .575.
+    const option = (name: string) => results.body.options.find((o: { name: string }) => o.name === name);
+    expect(results.body.options.map((o: { name: string; rank: number }) => [o.name, o.rank])).toEqual([
+      ["PyTorch", 1],
+      ["TensorFlow", 2],
+      ["JAX", 3],
+    ]);
+    expect(option("PyTorch").total).toBeCloseTo(0.75, 12);
+    expect(option("TensorFlow").total).toBeCloseTo(13 / 18, 12);
+    expect(option("JAX").total).toBeCloseTo(0.575, 12);
+    // Each voter's own totals with W: owner P .75, T 11/15, J (.35 + .4/3)/(5/6) = .58 → P, T, J;
+    // lead P 43/60, T 23/30, J 7/12 → T, P, J; member P 47/60, T 2/3, J unscored → P, T, J.
+    // Borda (3 − position): P 2+1+2 = 5, T 1+2+1 = 4, J 0. Position sums 4, 5, 9; mean 6; S = 4 + 1 + 9 = 14;
+    // Kendall's W = 12·14 / (9·(27 − 3)) = 7/9.
+    expect([option("PyTorch").borda, option("TensorFlow").borda, option("JAX").borda]).toEqual([5, 4, 0]);
+    expect(results.body.kendallW).toBeCloseTo(7 / 9, 12);
+    // Sensitivity, T'(o) = T(o) + δ·(ŝ(o,c) − T(o))/(1 − W(c)); only TensorFlow can catch PyTorch in range.
+    // c1 (1 − W = 1/2): slopes P .3, T −11/45; −1/36 − (49/90)δ = 0 → δ = −5/98 (−5.102 points).
+    // c2 (1 − W = 2/3): slopes P −3/8, T 13/60; −1/36 + (71/120)δ = 0 → δ = 10/213 (+4.695 points).
+    // c3 (1 − W = 5/6): slopes P .06, T 7/75; −1/36 + δ/30 = 0 → δ = 5/6, the end of the range (+83.333 points).
+    // JAX would need δ = 3.5 on c1 and 14/3 on c2, both out of range.
+    const delta = (index: number) =>
+      results.body.sensitivity.find((x: { criterionId: string }) => x.criterionId === d.criteria[index]!.id).delta;
+    expect(delta(0)).toBeCloseTo(-500 / 98, 9);
+    expect(delta(1)).toBeCloseTo(1000 / 213, 9);
+    expect(delta(2)).toBeCloseTo(500 / 6, 9);
+    // Robustness min(5.102, 4.695, 83.333) = 1000/213 < 5 points: a fragile winner.
+    expect(results.body.robustness).toBeCloseTo(1000 / 213, 9);
+    expect(results.body.flags).toEqual(["fragile"]);
+  });
+
+  it("computes VOTED results in the database to hand-computed numbers, weighing an all-zero voter by the aggregate weights", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id, {
+      title: "Which framework do we standardize on?",
+      weightMode: "VOTED",
+      options: [{ name: "PyTorch" }, { name: "TensorFlow" }],
+      criteria: [{ name: "Flexibility" }, { name: "Production readiness" }],
+    });
+    const importances = (values: number[]) => d.criteria.map((c, i) => ({ criterionId: c.id, value: values[i]! }));
+    // Rows PyTorch, TensorFlow; columns Flexibility, Production readiness; scale 0..10.
+    const ballots: [keyof typeof team & ("owner" | "lead" | "member"), (number | null)[][], number[]][] = [
+      ["owner", [[8, 4], [5, 7]], [3, 1]],
+      ["lead", [[6, 6], [4, 9]], [1, 1]],
+      ["member", [[6, 0], [0, 9]], [0, 0]],
+    ];
+    for (const [who, matrix, values] of ballots) {
+      const res = await api("PUT", `/decisions/${d.id}/ballot`, {
+        token: await tokenFor(team[who]),
+        body: { ...ballotFrom(d, matrix), importances: importances(values) },
+      });
+      expect(res.status).toBe(200);
+    }
+    await api("POST", `/decisions/${d.id}/close`, { token: await tokenFor(team.lead) });
+    const results = await api("GET", `/decisions/${d.id}/results`, { token: await tokenFor(team.auditor) });
+    expect(results.status).toBe(200);
+    const [pytorch, tensorflow] = d.options.map((o) => results.body.options.find((x: { optionId: string }) => x.optionId === o.id));
+
+    // Importances owner (3, 1) → (.75, .25), lead (1, 1) → (.5, .5), member (0, 0) left out: W = (.625, .375).
+    expect(results.body.weights.map((w: { weight: number }) => w.weight)).toEqual([
+      expect.closeTo(0.625, 12),
+      expect.closeTo(0.375, 12),
+    ]);
+    // Means PyTorch (20/3, 10/3) → ŝ (2/3, 1/3); TensorFlow (3, 25/3) → ŝ (.3, 5/6).
+    // T(PyTorch) = .625·2/3 + .375·1/3 = 13/24; T(TensorFlow) = .1875 + .3125 = 1/2.
+    expect(pytorch.total).toBeCloseTo(13 / 24, 12);
+    expect(tensorflow.total).toBeCloseTo(0.5, 12);
+    expect(results.body.winnerOptionIds).toEqual([d.options[0]!.id]);
+    // PyTorch/Production readiness: 4, 6, 0 → mean 10/3, median 4, variance 56/9, sd 2.494 < 2.5: not disputed.
+    const cell = results.body.cells.find(
+      (c: { optionId: string; criterionId: string }) => c.optionId === d.options[0]!.id && c.criterionId === d.criteria[1]!.id,
+    );
+    expect(cell).toMatchObject({ n: 3, abstentions: 0, median: 4, min: 0, max: 6, disputed: false });
+    expect(cell.mean).toBeCloseTo(10 / 3, 12);
+    expect(cell.stdev).toBeCloseTo(Math.sqrt(56 / 9), 12);
+    // Borda with each voter's own weights: owner (.75, .25): P .7, T .55 → P first; lead (.5, .5): P .6, T .65
+    // → T first; member, all zeros, by the aggregate (.625, .375): P .375, T .3375 → P first. (Equal weights
+    // would give the member P .3, T .45, and leaving the member out P 1, T 1: either would flag "contested".)
+    // Points P 1+0+1 = 2, T 0+1+0 = 1. Position sums 4, 5; S = .5; Kendall's W = 12·.5/(9·(8 − 2)) = 1/9.
+    expect([pytorch.borda, tensorflow.borda]).toEqual([2, 1]);
+    expect(results.body.kendallW).toBeCloseTo(1 / 9, 12);
+    // Sensitivity on Flexibility (1 − W = .375): slopes P (2/3 − 13/24)/.375 = 1/3, T (.3 − .5)/.375 = −8/15;
+    // −1/24 − (13/15)δ = 0 → δ = −5/104 (−125/26 points). Check: W' = (15/26, 11/26) gives both 41/78.
+    // Production readiness mirrors it: +125/26 points. Robustness 125/26 ≈ 4.81 < 5: fragile.
+    expect(results.body.sensitivity).toEqual([
+      { criterionId: d.criteria[0]!.id, delta: expect.closeTo(-125 / 26, 9) },
+      { criterionId: d.criteria[1]!.id, delta: expect.closeTo(125 / 26, 9) },
+    ]);
+    expect(results.body.robustness).toBeCloseTo(125 / 26, 9);
+    expect(results.body.flags).toEqual(["fragile"]);
   });
 
   it("weighs criteria by voters' importances in VOTED mode", async () => {
@@ -349,5 +442,61 @@ describeOnEachDatabase("decisions, ballots and results", (db) => {
     const event = await db().prisma.auditEvent.findFirstOrThrow({ where: { entityId: d.id, action: "decision.reopened" } });
     expect(event.data).toMatchObject({ reason: "Two members were on leave" });
     expect((await api("POST", `/decisions/${d.id}/open`, { token })).status).toBe(409);
+  });
+
+  it("refuses to let members and auditors reopen a closed vote (403), leaving it closed and unaudited", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    await api("POST", `/decisions/${d.id}/close`, { token: await tokenFor(team.lead) });
+    for (const who of [team.member, team.auditor]) {
+      const res = await api("POST", `/decisions/${d.id}/reopen`, { token: await tokenFor(who), body: { reason: "I missed the vote" } });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe("forbidden");
+    }
+    expect((await db().prisma.decision.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("CLOSED");
+    expect(await db().prisma.auditEvent.count({ where: { entityId: d.id, action: "decision.reopened" } })).toBe(0);
+  });
+
+  it("has the deadline job close a vote past its deadline, with its audit event and record, and leave others alone", async () => {
+    const team = await makeTeam();
+    const inFuture = () => new Date(Date.now() + 3_600_000).toISOString();
+    const due = await createOpenDecision(team.lead, team.project.id, { ...frameworkDecision, title: "Due", deadline: inFuture() });
+    const later = await createOpenDecision(team.lead, team.project.id, { ...frameworkDecision, title: "Later", deadline: inFuture() });
+    await api("PUT", `/decisions/${due.id}/ballot`, { token: await tokenFor(team.member), body: ballotFrom(due, [[9, 9, 9], [1, 1, 1], [5, 5, 5]]) });
+    // Nothing reads the decisions through the API from here on: a read would close an expired vote itself.
+    await db().prisma.decision.update({ where: { id: due.id }, data: { deadline: new Date(Date.now() - 1000) } });
+    const status = async (id: string) => (await db().prisma.decision.findUniqueOrThrow({ where: { id } })).status;
+
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      startDeadlineJob();
+      // The job runs on its interval, not at once.
+      vi.advanceTimersByTime(29_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await status(due.id)).toBe("OPEN");
+      vi.advanceTimersByTime(1_000);
+      for (let waited = 0; waited < 15_000 && (await status(due.id)) === "OPEN"; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      const job = globalThis as unknown as { verdictDeadlineJob?: ReturnType<typeof setInterval> };
+      clearInterval(job.verdictDeadlineJob);
+      delete job.verdictDeadlineJob;
+      vi.useRealTimers();
+    }
+
+    expect(await status(due.id)).toBe("CLOSED");
+    const closed = await db().prisma.auditEvent.findMany({ where: { entityId: due.id, action: "decision.closed" } });
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.actorId).toBeNull();
+    expect(closed[0]!.data).toMatchObject({ reason: "deadline", ballots: 1 });
+    const record = await db().prisma.decisionRecord.findUniqueOrThrow({ where: { decisionId: due.id }, include: { versions: true } });
+    expect(record.status).toBe("proposed");
+    expect(record.versions.map((v) => v.version)).toEqual([1]);
+    expect(record.versions[0]!.markdown).toContain('Chosen option: "PyTorch"');
+
+    expect(await status(later.id)).toBe("OPEN");
+    expect(await db().prisma.auditEvent.count({ where: { entityId: later.id, action: "decision.closed" } })).toBe(0);
+    expect(await db().prisma.decisionRecord.count({ where: { decisionId: later.id } })).toBe(0);
   });
 });
