@@ -48,7 +48,12 @@ export function openPGlite(dataDir: string | null): PGlite {
 export function createAdapterFactory(url?: string, pglite?: PGlite) {
   const target = resolveDatabase(url);
   if (target.engine === "postgresql") {
-    return new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PrismaPg({
+      connectionString: target.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Without it a request waits forever for a server that stopped answering.
+      connectionTimeoutMillis: 5_000,
+    });
   }
   return new PrismaPGlite(pglite ?? openPGlite(target.dataDir));
 }
