@@ -1,9 +1,29 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/button";
+import { DatabaseUnavailable } from "@/components/database-unavailable";
 import { PageContainer } from "@/components/page";
+
+/**
+ * Production builds hide a server error's message from the browser, so whether the database was
+ * the cause is asked of the health check instead.
+ */
+function useDatabaseDown(): boolean | null {
+  const [down, setDown] = useState<boolean | null>(null);
+  useEffect(() => {
+    let current = true;
+    fetch("/api/v1/health", { cache: "no-store" })
+      .then((response) => response.status === 503)
+      .catch(() => false)
+      .then((answer) => current && setDown(answer));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return down;
+}
 
 export default function ErrorPage({
   error,
@@ -15,7 +35,10 @@ export default function ErrorPage({
   useEffect(() => {
     console.error(error);
   }, [error]);
+  const databaseDown = useDatabaseDown();
 
+  if (databaseDown === null) return <PageContainer className="min-h-[60vh]">{null}</PageContainer>;
+  if (databaseDown) return <DatabaseUnavailable onRecovered={reset} />;
   return (
     <PageContainer className="flex min-h-[60vh] items-center justify-center">
       <div className="max-w-md text-center">

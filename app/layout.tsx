@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { DatabaseUnavailable } from "@/components/database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { themeScript } from "@/components/theme-script";
 import { signOutAction } from "./actions";
 import { sessionProfile } from "./_lib/session";
@@ -18,8 +20,18 @@ export const viewport: Viewport = {
   ],
 };
 
+/** The signed-in user; with the database down, nobody, and the page gives way to the outage notice. */
+async function profileOrOutage() {
+  try {
+    return { user: await sessionProfile(), databaseDown: false };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { user: null, databaseDown: true };
+    throw error;
+  }
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await sessionProfile();
+  const { user, databaseDown } = await profileOrOutage();
   return (
     // The theme script changes <html>'s class before hydration; React must keep it.
     <html lang="en" suppressHydrationWarning>
@@ -28,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="bg-canvas font-sans text-fg">
         <AppShell user={user} signOutAction={signOutAction}>
-          {children}
+          {databaseDown ? <DatabaseUnavailable /> : children}
         </AppShell>
       </body>
     </html>

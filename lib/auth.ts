@@ -6,7 +6,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
-import { AppError } from "./errors";
+import { AppError, isDatabaseUnavailable } from "./errors";
 import { checkCredentials } from "./server/sign-in";
 import { linkExternalIdentity } from "./server/external-identity";
 import { enabledProviders } from "./auth-providers";
@@ -45,6 +45,8 @@ function providers(): Provider[] {
           if (error instanceof AppError) {
             throw new SignInRefused(error.code === "rate_limited" ? "rate_limited" : "wrong_credentials");
           }
+          // Anything else thrown here reaches the form as a bare "Configuration" error.
+          if (isDatabaseUnavailable(error)) throw new SignInRefused("database_unavailable");
           throw error;
         }
       },

@@ -5,6 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { lockDataFolder } from "./data-folder-lock";
 
 export const DEFAULT_DATA_DIR = "./data/verdict";
 
@@ -22,18 +23,37 @@ export function resolveDatabase(url: string | undefined = process.env.DATABASE_U
   );
 }
 
+/**
+ * Opens an embedded database; a data folder is first locked for this process (throwing at once
+ * if another process holds it) and unlocked again by `close()` or when the process exits.
+ */
 export function openPGlite(dataDir: string | null): PGlite {
   if (dataDir === null) return new PGlite();
   const absolute = path.resolve(dataDir);
+  const unlock = lockDataFolder(absolute);
   // PGlite does not create the parent folder of its data directory.
   fs.mkdirSync(path.dirname(absolute), { recursive: true });
-  return new PGlite(absolute);
+  const pglite = new PGlite(absolute);
+  const close = pglite.close.bind(pglite);
+  pglite.close = async () => {
+    try {
+      await close();
+    } finally {
+      unlock();
+    }
+  };
+  return pglite;
 }
 
 export function createAdapterFactory(url?: string, pglite?: PGlite) {
   const target = resolveDatabase(url);
   if (target.engine === "postgresql") {
-    return new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PrismaPg({
+      connectionString: target.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Without it a request waits forever for a server that stopped answering.
+      connectionTimeoutMillis: 5_000,
+    });
   }
   return new PrismaPGlite(pglite ?? openPGlite(target.dataDir));
 }

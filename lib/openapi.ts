@@ -25,7 +25,7 @@ interface Operation {
 }
 
 export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
-  "/health": { get: { summary: "Liveness and the database engine in use", auth: false } },
+  "/health": { get: { summary: "Liveness and the database engine in use; 503 when the database is unreachable", auth: false } },
   "/signup": { post: { summary: "Create an account", body: signUpSchema, status: 201, auth: false } },
   "/tokens": {
     get: { summary: "List your API tokens (never the secrets)" },
@@ -114,7 +114,7 @@ const errorSchema = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: { type: "string", enum: ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "rate_limited"] },
+        code: { type: "string", enum: ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "rate_limited", "unavailable"] },
         message: { type: "string" },
         details: {},
       },
@@ -129,6 +129,7 @@ const ERROR_RESPONSES = {
   "404": "Unknown, or a project you are not a member of",
   "409": "Wrong state, e.g. voting on a closed decision",
   "422": "Valid JSON that breaks a rule; details.issues names each field",
+  "503": "The database is unreachable; retry in a moment",
 };
 
 export function openApiDocument(extra: Record<string, Partial<Record<Method, Operation>>> = {}) {

@@ -1,5 +1,11 @@
 import "server-only";
-import { AppError, isRecordNotFound, isUniqueViolation } from "../errors";
+import {
+  AppError,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  isRecordNotFound,
+  isUniqueViolation,
+} from "../errors";
 import type { Actor } from "./actor";
 import { requestActor } from "./actor";
 
@@ -23,6 +29,14 @@ export function errorResponse(error: unknown): Response {
     });
   }
   if (isRecordNotFound(error)) return Response.json(new AppError("not_found", "Not found.").toJSON(), { status: 404 });
+  if (isDatabaseUnavailable(error)) {
+    // One line, not a stack per request: the outage is the news, and health reports it too.
+    console.warn(`Database unavailable: ${(error as Error).message?.trim().split("\n").pop()}`);
+    return Response.json(new AppError("unavailable", DATABASE_UNAVAILABLE_MESSAGE).toJSON(), {
+      status: 503,
+      headers: { "Retry-After": "5" },
+    });
+  }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Try again." } }, { status: 500 });
 }

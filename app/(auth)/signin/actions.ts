@@ -31,7 +31,9 @@ export async function signInWithPassword(_previous: FormState, formData: FormDat
         message:
           code === "rate_limited"
             ? "Too many sign-in attempts. Wait 15 minutes and try again."
-            : "Wrong email or password.",
+            : code === "database_unavailable"
+              ? "The database is unavailable, try again in a moment."
+              : "Wrong email or password.",
         values: { email },
       };
     }
