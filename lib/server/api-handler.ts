@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, isRecordNotFound, isUniqueViolation } from "../errors";
+import { isPlausibleId } from "../schemas/text";
 import type { Actor } from "./actor";
 import { requestActor } from "./actor";
 import { assertSameOriginWrite, JSON_BODY } from "./same-origin";
@@ -56,6 +57,7 @@ export function apiHandler(
       const actor = await requestActor(request);
       if (actor.via === "session") assertSameOriginWrite(request, options.bodyTypes ?? JSON_BODY);
       const params = await route.params;
+      if (!Object.values(params).every(isPlausibleId)) throw new AppError("not_found", "Not found: no such id.");
       const result = await handler({ request, params, actor, body: () => readJsonBody(request) });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
