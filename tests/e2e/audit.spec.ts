@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { newPerson, signIn } from "./helpers";
 
 test("an auditor filters the log, opens an event, verifies the chain and downloads the export", async ({ browser }) => {
