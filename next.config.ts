@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/csp";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
@@ -6,6 +7,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets the end-to-end suite build beside a developer's own build without clobbering it.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Every response, API and static files included; the per-request CSP is added by proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
 import { DatabaseUnavailable } from "@/components/database-unavailable";
@@ -32,11 +33,13 @@ async function profileOrOutage() {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { user, databaseDown } = await profileOrOutage();
+  // Set by proxy.ts; without it the browser's CSP would block the inline theme script.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The theme script changes <html>'s class before hydration; React must keep it.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="bg-canvas font-sans text-fg">
         <AppShell user={user} signOutAction={signOutAction}>

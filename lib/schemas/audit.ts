@@ -2,6 +2,7 @@
 // the OpenAPI document. Query strings only carry text, so numbers are coerced and blank fields
 // (what an untouched GET form submits) count as absent.
 import { z } from "zod";
+import { safeText } from "./text";
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
@@ -12,8 +13,7 @@ const blankIsAbsent = (value: unknown) =>
 const text = (what: string, max = 200) =>
   z.preprocess(
     blankIsAbsent,
-    z
-      .string({ error: `${what} must be text.` })
+    safeText({ error: `${what} must be text.` })
       .trim()
       .max(max, { error: `${what} is at most ${max} characters.` })
       .optional(),

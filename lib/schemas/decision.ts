@@ -1,22 +1,23 @@
 import { z } from "zod";
+import { safeText } from "./text";
 
 const name = (what: string, max = 120) =>
-  z.string().trim().min(1, { error: `Name the ${what}.` }).max(max, { error: `Use at most ${max} characters.` });
+  safeText().trim().min(1, { error: `Name the ${what}.` }).max(max, { error: `Use at most ${max} characters.` });
 
 export const optionInputSchema = z
   .object({
-    id: z.string().optional(),
+    id: safeText().optional(),
     name: name("option"),
-    description: z.string().trim().max(2000).optional(),
-    link: z.url({ protocol: /^https?$/, error: "Links must start with http:// or https://." }).optional().or(z.literal("")),
+    description: safeText().trim().max(2000).optional(),
+    link: safeText().pipe(z.url({ protocol: /^https?$/, error: "Links must start with http:// or https://." })).optional().or(z.literal("")),
   })
   .strict();
 
 export const criterionInputSchema = z
   .object({
-    id: z.string().optional(),
+    id: safeText().optional(),
     name: name("criterion"),
-    description: z.string().trim().max(2000).optional(),
+    description: safeText().trim().max(2000).optional(),
     weight: z.number({ error: "Weight must be a number." }).min(0, { error: "Weights cannot be negative." }).max(1000).optional(),
   })
   .strict();
@@ -36,8 +37,8 @@ export const MAX_OPTIONS = 30;
 export const MAX_CRITERIA = 30;
 
 const decisionFields = {
-  title: z.string().trim().min(1, { error: "Give the decision a title." }).max(200, { error: "Use at most 200 characters." }),
-  context: z.string().max(20_000, { error: "Keep the context under 20,000 characters." }).optional(),
+  title: safeText().trim().min(1, { error: "Give the decision a title." }).max(200, { error: "Use at most 200 characters." }),
+  context: safeText().max(20_000, { error: "Keep the context under 20,000 characters." }).optional(),
   scale: scaleSchema.optional(),
   weightMode: weightModeSchema,
   revealPolicy: revealPolicySchema.optional(),
@@ -90,21 +91,21 @@ export const updateDecisionSchema = decisionRules(
 );
 
 export const reopenSchema = z
-  .object({ reason: z.string().trim().min(3, { error: "Say why the vote is reopened." }).max(2000) })
+  .object({ reason: safeText().trim().min(3, { error: "Say why the vote is reopened." }).max(2000) })
   .strict();
 
 export const scoreInputSchema = z
   .object({
-    optionId: z.string({ error: "optionId is required." }),
-    criterionId: z.string({ error: "criterionId is required." }),
+    optionId: safeText({ error: "optionId is required." }),
+    criterionId: safeText({ error: "criterionId is required." }),
     value: z.int({ error: "A score is a whole number, or null to abstain." }).nullable(),
-    rationale: z.string().max(2000, { error: "Keep a rationale under 2,000 characters." }).optional(),
+    rationale: safeText().max(2000, { error: "Keep a rationale under 2,000 characters." }).optional(),
   })
   .strict();
 
 export const importanceInputSchema = z
   .object({
-    criterionId: z.string(),
+    criterionId: safeText(),
     value: z.int({ error: "Importance is a whole number from 0 to 10." }).min(0).max(10),
   })
   .strict();
@@ -113,7 +114,7 @@ export const ballotSchema = z
   .object({
     scores: z.array(scoreInputSchema).max(MAX_OPTIONS * MAX_CRITERIA),
     importances: z.array(importanceInputSchema).max(MAX_CRITERIA).optional(),
-    comment: z.string().max(5000).optional(),
+    comment: safeText().max(5000).optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./text";
 
 export const roleSchema = z.enum(["OWNER", "LEAD", "MEMBER", "AUDITOR"], {
   error: "Role must be one of OWNER, LEAD, MEMBER, AUDITOR.",
@@ -7,8 +8,8 @@ export type RoleName = z.infer<typeof roleSchema>;
 
 export const createProjectSchema = z
   .object({
-    name: z.string().trim().min(1, { error: "Name the project." }).max(100, { error: "Use at most 100 characters." }),
-    description: z.string().trim().max(2000, { error: "Use at most 2,000 characters." }).optional(),
+    name: safeText().trim().min(1, { error: "Name the project." }).max(100, { error: "Use at most 100 characters." }),
+    description: safeText().trim().max(2000, { error: "Use at most 2,000 characters." }).optional(),
   })
   .strict();
 

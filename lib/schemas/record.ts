@@ -1,5 +1,6 @@
 // Requests that change a decision record, shared by the API, the server actions and the forms.
 import { z } from "zod";
+import { safeText } from "./text";
 
 export const NARRATIVE_FIELDS = [
   "context",
@@ -35,7 +36,7 @@ export type RecordStatusFilter = (typeof RECORD_STATUS_FILTERS)[number];
 const MAX_FIELD = 20_000;
 
 const narrativeText = (label: string) =>
-  z.string({ error: `${label} must be text (Markdown).` }).max(MAX_FIELD, {
+  safeText({ error: `${label} must be text (Markdown).` }).max(MAX_FIELD, {
     error: `Keep ${label.toLowerCase()} under ${MAX_FIELD.toLocaleString("en-US")} characters.`,
   });
 
@@ -53,7 +54,7 @@ export const narrativePatchSchema = z
       .min(1)
       .nullable()
       .optional(),
-    note: z.string().trim().max(500, { error: "Keep the note under 500 characters." }).optional(),
+    note: safeText().trim().max(500, { error: "Keep the note under 500 characters." }).optional(),
   })
   .strict()
   .refine(
@@ -64,7 +65,7 @@ export const narrativePatchSchema = z
     },
   );
 
-const comment = z.string().trim().max(2000, { error: "Keep the comment under 2,000 characters." });
+const comment = safeText().trim().max(2000, { error: "Keep the comment under 2,000 characters." });
 
 export const acceptRecordSchema = z.object({ comment: comment.optional() }).strict();
 
@@ -76,7 +77,7 @@ export const deprecateRecordSchema = z.object({ comment: comment.optional() }).s
 
 export const supersedeRecordSchema = z.union(
   [
-    z.object({ byDecisionId: z.string().min(1), comment: comment.optional() }).strict(),
+    z.object({ byDecisionId: safeText().min(1), comment: comment.optional() }).strict(),
     z
       .object({
         byNumber: z
@@ -95,7 +96,7 @@ export const recordIndexQuerySchema = z
     status: z
       .enum(RECORD_STATUS_FILTERS, { error: `status must be one of ${RECORD_STATUS_FILTERS.join(", ")}.` })
       .optional(),
-    q: z.string().trim().max(200, { error: "Keep the search under 200 characters." }).optional(),
+    q: safeText().trim().max(200, { error: "Keep the search under 200 characters." }).optional(),
   })
   .strict();
 

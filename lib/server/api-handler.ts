@@ -6,8 +6,10 @@ import {
   isRecordNotFound,
   isUniqueViolation,
 } from "../errors";
+import { isPlausibleId } from "../schemas/text";
 import type { Actor } from "./actor";
 import { requestActor } from "./actor";
+import { assertSameOriginWrite, JSON_BODY } from "./same-origin";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -56,15 +58,20 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-/** Authenticates the caller (session or token), hands over params and body, maps errors to JSON. */
+/**
+ * Authenticates the caller (session or token), hands over params and body, maps errors to JSON.
+ * `bodyTypes`: the media types the route reads, for the same-origin check of cookie callers.
+ */
 export function apiHandler(
   handler: (context: Context) => Promise<Response | unknown>,
-  options: { status?: number } = {},
+  options: { status?: number; bodyTypes?: readonly string[] } = {},
 ) {
   return async (request: Request, route: { params: Promise<Params> }) => {
     try {
       const actor = await requestActor(request);
+      if (actor.via === "session") assertSameOriginWrite(request, options.bodyTypes ?? JSON_BODY);
       const params = await route.params;
+      if (!Object.values(params).every(isPlausibleId)) throw new AppError("not_found", "Not found: no such id.");
       const result = await handler({ request, params, actor, body: () => readJsonBody(request) });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });

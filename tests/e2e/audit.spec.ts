@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { newPerson, signIn } from "./helpers";
 
 // Written here from docs/audit-canonical-form.md, not imported from lib/domain, so that a mistake in the

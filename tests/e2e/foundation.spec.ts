@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { newPerson, signIn, signUp, unique } from "./helpers";
 
 test("a new user signs up, creates a project, invites a colleague by link, and a role change takes effect", async ({ browser }) => {

@@ -1,4 +1,5 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, watchForCspViolations } from "./fixtures";
 
 export const DEMO_PASSWORD = "verdict-demo";
 
@@ -22,6 +23,7 @@ export async function signUp(page: Page, name: string, email: string, password =
 /** A separate browser context is a separate person: own cookies, own session. */
 export async function newPerson(browser: Browser) {
   const context = await browser.newContext();
+  await watchForCspViolations(context);
   return { context, page: await context.newPage() };
 }
 

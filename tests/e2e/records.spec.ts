@@ -1,6 +1,7 @@
 // Decision records in the browser, on the demo data: ADR-0001 is closed with a proposed record.
 // The tests run in order: the hostile narrative is saved before the lead accepts (and freezes) it.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { newPerson, signIn } from "./helpers";
 
 const LEAD = "marco@verdict.demo";
@@ -99,8 +100,10 @@ test("lets a lead edit the narrative, compare versions and accept the record", a
   const stored = await page.request.get(`/api/v1/decisions/${decisionId}/record`);
   expect((await stored.json()).status).toBe("accepted");
   // The accepted text is final, whoever asks.
+  // Cookie writes must name the app's origin, as the app's own fetches do.
   const refused = await page.request.post(`/api/v1/decisions/${decisionId}/record/versions`, {
     data: { context: "Rewritten" },
+    headers: { origin: new URL(page.url()).origin },
   });
   expect(refused.status()).toBe(409);
 });
@@ -130,7 +133,8 @@ test("shows an auditor every record with no write control, and the API refuses t
     [`/api/v1/decisions/${decisionId}/record/deprecate`, {}],
     [`/api/v1/decisions/${decisionId}/record/reject`, { comment: "Not allowed" }],
   ] as const) {
-    const response = await page.request.post(path, { data });
+    // Same-origin, so the 403 is the auditor's role and not the cross-origin guard.
+    const response = await page.request.post(path, { data, headers: { origin: new URL(page.url()).origin } });
     expect(response.status(), path).toBe(403);
   }
   const read = await page.request.get(`/api/v1/decisions/${decisionId}/record`);
