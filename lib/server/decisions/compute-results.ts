@@ -1,4 +1,6 @@
-// A decision's full result from its ballots: two SQL aggregates, then the pure engine in lib/domain.
+// A decision's full result: from the tallies kept up to date by each ballot (computeResults), or from
+// every score by the two original SQL aggregates (computeResultsFromScores, the recount and benchmark
+// baseline); both feed the same pure engine in lib/domain.
 import "server-only";
 import type { Db, Tx } from "../../db";
 import { AppError } from "../../errors";
@@ -10,8 +12,10 @@ import {
   type ImportanceVector,
   type VoterOptionSum,
 } from "../../domain/aggregation";
+import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
-import { decisionInclude } from "./shape";
+import { decisionInclude, type DecisionRow } from "./shape";
+import { readScoreTallySql, recountBallotSumsSql } from "./tally-sql";
 
 type Client = Db | Tx;
 
@@ -44,8 +48,8 @@ async function importanceVectors(db: Client, decisionId: string): Promise<Import
   return [...byVoter].map(([voterId, importances]) => ({ voterId, importances }));
 }
 
-/** The full result of a decision, whatever its status; callers decide who may see it. */
-export async function computeResults(db: Client, decisionId: string) {
+/** The full result recomputed from every score: what the maintained tallies must reproduce. */
+export async function computeResultsFromScores(db: Client, decisionId: string) {
   const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   let weights: Record<string, number>;
@@ -76,3 +80,69 @@ export async function computeResults(db: Client, decisionId: string) {
   return { decisionId, status: decision.status, ...result };
 }
 
+
+function weightsOf(decision: DecisionRow, importances: readonly ImportanceVector[]) {
+  try {
+    return computeWeights(
+      decision.weightMode,
+      decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
+      importances,
+    ).weights;
+  } catch (error) {
+    if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
+    throw error;
+  }
+}
+
+/** Each cell's statistics from its maintained histogram. */
+export async function cellStatsFromTallies(db: Client, decisionId: string): Promise<CellStats[]> {
+  const rows = await db.$queryRawUnsafe<{ optionId: string; criterionId: string; abstained: boolean; value: number; voters: number }[]>(readScoreTallySql, decisionId);
+  const byCell = new Map<string, { optionId: string; criterionId: string; counts: ValueCount[]; abstentions: number }>();
+  for (const row of rows) {
+    const key = `${row.optionId}\u0000${row.criterionId}`;
+    const cell = byCell.get(key) ?? { optionId: row.optionId, criterionId: row.criterionId, counts: [], abstentions: 0 };
+    if (row.abstained) cell.abstentions += row.voters;
+    else cell.counts.push({ value: row.value, voters: row.voters });
+    byCell.set(key, cell);
+  }
+  return [...byCell.values()].map((cell) => ({ optionId: cell.optionId, criterionId: cell.criterionId, ...cellStatsFromTally(cell.counts, cell.abstentions) }));
+}
+
+/**
+ * The full result of a decision, whatever its status; callers decide who may see it. Reads the cell
+ * histograms and per-option Borda tallies that ballots keep up to date, so its cost follows options ×
+ * criteria, not voters; only ballots whose totals depend on the shared VOTED weights (and ballots cast
+ * before totals were stored) are summed from their scores here. Pass the decision when already loaded.
+ */
+export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
+  const decision = loaded ?? (await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
+  const scale = { min: decision.scaleMin, max: decision.scaleMax };
+  const voted = decision.weightMode === "VOTED";
+  const weightsAndReadTimeSums = (async () => {
+    const weights = weightsOf(decision, voted ? await importanceVectors(db, decisionId) : []);
+    const ids = decision.criteria.map((c) => c.id);
+    const sums = await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, true);
+    return { weights, sums };
+  })();
+  const [cells, optionTallies, eligible, { weights, sums }] = await Promise.all([
+    cellStatsFromTallies(db, decisionId),
+    db.optionTally.findMany({ where: { decisionId }, select: { optionId: true, voters: true, positionSum2: true } }),
+    db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
+    weightsAndReadTimeSums,
+  ]);
+  const result = aggregate({
+    scale,
+    options: decision.options.map((o) => ({ id: o.id, name: o.name })),
+    criteria: decision.criteria.map((c) => ({ id: c.id })),
+    weights,
+    cells,
+    voterSums: sums,
+    positionTally: {
+      // Every stored ballot has a row for every option, so any option's count is the number of voters.
+      voted: Math.max(0, ...optionTallies.map((t) => t.voters)),
+      positionSums: Object.fromEntries(optionTallies.map((t) => [t.optionId, t.positionSum2 / 2])),
+    },
+    eligible,
+  });
+  return { decisionId, status: decision.status, ...result };
+}
