@@ -279,6 +279,63 @@ describeOnEachDatabase("decisions, ballots and results", (db) => {
     expect(results.body.options[0].total).toBeCloseTo(0.5, 12);
   });
 
+  it("refuses a VOTED ballot that leaves out a criterion's importance, naming the criterion (422)", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id, {
+      ...frameworkDecision,
+      weightMode: "VOTED",
+      criteria: frameworkDecision.criteria.map(({ name }) => ({ name })),
+    });
+    const token = await tokenFor(team.member);
+    const scores = ballotFrom(d, [[9, 5, 5], [5, 9, 5], [5, 5, 9]]);
+    const partial = await api("PUT", `/decisions/${d.id}/ballot`, {
+      token,
+      body: { ...scores, importances: [{ criterionId: d.criteria[0]!.id, value: 8 }] },
+    });
+    expect(partial.status).toBe(422);
+    expect(partial.body.error.message).toMatch(/missing: Production readiness, Ecosystem/);
+    const none = await api("PUT", `/decisions/${d.id}/ballot`, { token, body: scores });
+    expect(none.status).toBe(422);
+    expect(await db().prisma.ballot.count({ where: { decisionId: d.id } })).toBe(0);
+    // A full vector is accepted, zeros included; so is a ballot that abstains everywhere.
+    const full = await api("PUT", `/decisions/${d.id}/ballot`, {
+      token,
+      body: { ...scores, importances: d.criteria.map((c, i) => ({ criterionId: c.id, value: i === 0 ? 8 : 0 })) },
+    });
+    expect(full.status).toBe(200);
+    const abstaining = await api("PUT", `/decisions/${d.id}/ballot`, {
+      token: await tokenFor(team.lead),
+      body: ballotFrom(d, [[null, null, null], [null, null, null], [null, null, null]]),
+    });
+    expect(abstaining.status).toBe(200);
+  });
+
+  it("counts only current voters: a removed member's ballot leaves participation and the totals", async () => {
+    const team = await makeTeam();
+    const d = await createOpenDecision(team.lead, team.project.id);
+    const vote = async (who: "owner" | "lead" | "member", matrix: number[][]) =>
+      expect((await api("PUT", `/decisions/${d.id}/ballot`, { token: await tokenFor(team[who]), body: ballotFrom(d, matrix) })).status).toBe(200);
+    await vote("owner", [[8, 8, 8], [2, 2, 2], [5, 5, 5]]);
+    await vote("lead", [[8, 8, 8], [2, 2, 2], [5, 5, 5]]);
+    // The member alone would make TensorFlow win by a mile.
+    await vote("member", [[0, 0, 0], [10, 10, 10], [0, 0, 0]]);
+    const removed = await api("DELETE", `/projects/${team.project.id}/members/${team.member.userId}`, { token: await tokenFor(team.owner) });
+    expect(removed.status).toBe(204);
+    await api("POST", `/decisions/${d.id}/close`, { token: await tokenFor(team.lead) });
+
+    const results = await api("GET", `/decisions/${d.id}/results`, { token: await tokenFor(team.auditor) });
+    expect(results.status).toBe(200);
+    // Owner and lead remain eligible (the auditor never is); both voted.
+    expect(results.body.participation).toEqual({ eligible: 2, voted: 2 });
+    const pytorch = results.body.options.find((o: { name: string }) => o.name === "PyTorch");
+    expect(pytorch.rank).toBe(1);
+    expect(pytorch.total).toBeCloseTo(0.8, 12);
+    const cell = results.body.cells.find((c: { optionId: string; criterionId: string }) => c.optionId === d.options[1]!.id && c.criterionId === d.criteria[0]!.id);
+    expect(cell).toMatchObject({ n: 2, mean: 2 });
+    const view = await api("GET", `/decisions/${d.id}`, { token: await tokenFor(team.auditor) });
+    expect(view.body.participation).toMatchObject({ eligible: 2, voted: 2 });
+  });
+
   it("reopens a closed vote only with a reason, audited", async () => {
     const team = await makeTeam();
     const d = await createOpenDecision(team.lead, team.project.id);

@@ -68,6 +68,14 @@ describeOnEachDatabase("results from maintained tallies", (db) => {
       const report = await recountResults(db().prisma, d.id);
       expect(report.differences).toEqual([]);
       expect(report.ballots).toBeGreaterThan(3);
+
+      // A voter who leaves stops counting, and counts again on rejoining; so does one made an auditor.
+      const leaver = await api("DELETE", `/projects/${team.project.id}/members/${extra[0]!.userId}`, { token: await tokenFor(team.owner) });
+      expect(leaver.status).toBeLessThan(300);
+      await db().prisma.membership.update({ where: { projectId_userId: { projectId: team.project.id, userId: team.member.userId } }, data: { role: "AUDITOR" } });
+      expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
+      await db().prisma.membership.create({ data: { projectId: team.project.id, userId: extra[0]!.userId, role: "MEMBER" } });
+      expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
     });
   }
 });

@@ -15,7 +15,7 @@ import {
 import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
-import { readScoreTallySql, recountBallotSumsSql } from "./tally-sql";
+import { readScoreTallySql, recountBallotSumsSql, uncountedBallotsSql } from "./tally-sql";
 
 type Client = Db | Tx;
 
@@ -34,9 +34,12 @@ export function voterSumsQuery(
   return db.$queryRawUnsafe<VoterOptionSum[]>(voterSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted);
 }
 
-async function importanceVectors(db: Client, decisionId: string): Promise<ImportanceVector[]> {
+/** The roles whose ballots count, as in the eligible count and the SQL aggregates. */
+const VOTING_ROLES = ["OWNER", "LEAD", "MEMBER"] as const;
+
+async function importanceVectors(db: Client, decisionId: string, projectId: string): Promise<ImportanceVector[]> {
   const rows = await db.importance.findMany({
-    where: { ballot: { decisionId } },
+    where: { ballot: { decisionId, voter: { memberships: { some: { projectId, role: { in: [...VOTING_ROLES] } } } } } },
     select: { criterionId: true, value: true, ballot: { select: { voterId: true } } },
   });
   const byVoter = new Map<string, Record<string, number>>();
@@ -57,7 +60,7 @@ export async function computeResultsFromScores(db: Client, decisionId: string) {
     weights = computeWeights(
       decision.weightMode,
       decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
-      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId) : [],
+      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId, decision.projectId) : [],
     ).weights;
   } catch (error) {
     if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
@@ -66,7 +69,7 @@ export async function computeResultsFromScores(db: Client, decisionId: string) {
   const [cells, voterSums, eligible] = await Promise.all([
     cellStatsQuery(db, decisionId),
     voterSumsQuery(db, decisionId, scale, weights, decision.weightMode === "VOTED"),
-    db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
+    db.membership.count({ where: { projectId: decision.projectId, role: { in: [...VOTING_ROLES] } } }),
   ]);
   const result = aggregate({
     scale,
@@ -94,15 +97,29 @@ function weightsOf(decision: DecisionRow, importances: readonly ImportanceVector
   }
 }
 
-/** Each cell's statistics from its maintained histogram. */
-export async function cellStatsFromTallies(db: Client, decisionId: string): Promise<CellStats[]> {
-  const rows = await db.$queryRawUnsafe<{ optionId: string; criterionId: string; abstained: boolean; value: number; voters: number }[]>(readScoreTallySql, decisionId);
+/**
+ * Each cell's statistics from its maintained histogram, less the scores of ballots that no longer
+ * count (their voter left the project or became an auditor; usually none).
+ */
+export async function cellStatsFromTallies(db: Client, decisionId: string, uncountedBallotIds: readonly string[] = []): Promise<CellStats[]> {
+  const [kept, uncounted] = await Promise.all([
+    db.$queryRawUnsafe<{ optionId: string; criterionId: string; abstained: boolean; value: number; voters: number }[]>(readScoreTallySql, decisionId),
+    uncountedBallotIds.length ? db.score.findMany({ where: { ballotId: { in: [...uncountedBallotIds] } }, select: { optionId: true, criterionId: true, value: true } }) : [],
+  ]);
+  const rows = [
+    ...kept,
+    ...uncounted.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, abstained: s.value === null, value: s.value ?? 0, voters: -1 })),
+  ];
   const byCell = new Map<string, { optionId: string; criterionId: string; counts: ValueCount[]; abstentions: number }>();
   for (const row of rows) {
     const key = `${row.optionId}\u0000${row.criterionId}`;
     const cell = byCell.get(key) ?? { optionId: row.optionId, criterionId: row.criterionId, counts: [], abstentions: 0 };
     if (row.abstained) cell.abstentions += row.voters;
-    else cell.counts.push({ value: row.value, voters: row.voters });
+    else {
+      const bucket = cell.counts.find((c) => c.value === row.value);
+      if (bucket) bucket.voters += row.voters;
+      else cell.counts.push({ value: row.value, voters: row.voters });
+    }
     byCell.set(key, cell);
   }
   return [...byCell.values()].map((cell) => ({ optionId: cell.optionId, criterionId: cell.criterionId, ...cellStatsFromTally(cell.counts, cell.abstentions) }));
@@ -118,15 +135,19 @@ export async function computeResults(db: Client, decisionId: string, loaded?: De
   const decision = loaded ?? (await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   const voted = decision.weightMode === "VOTED";
+  const uncounted = await db.$queryRawUnsafe<{ id: string; totalsAtRead: boolean }[]>(uncountedBallotsSql, decisionId);
+  const uncountedIds = uncounted.map((b) => b.id);
   const weightsAndReadTimeSums = (async () => {
-    const weights = weightsOf(decision, voted ? await importanceVectors(db, decisionId) : []);
+    const weights = weightsOf(decision, voted ? await importanceVectors(db, decisionId, decision.projectId) : []);
     const ids = decision.criteria.map((c) => c.id);
-    const sums = await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, true);
+    const sums = await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, true, uncountedIds);
     return { weights, sums };
   })();
-  const [cells, optionTallies, eligible, { weights, sums }] = await Promise.all([
-    cellStatsFromTallies(db, decisionId),
+  const storedUncounted = uncounted.filter((b) => !b.totalsAtRead).map((b) => b.id);
+  const [cells, optionTallies, uncountedTotals, eligible, { weights, sums }] = await Promise.all([
+    cellStatsFromTallies(db, decisionId, uncountedIds),
     db.optionTally.findMany({ where: { decisionId }, select: { optionId: true, voters: true, positionSum2: true } }),
+    storedUncounted.length ? db.ballotTotal.findMany({ where: { ballotId: { in: storedUncounted } }, select: { optionId: true, position2: true } }) : [],
     db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
     weightsAndReadTimeSums,
   ]);
@@ -137,12 +158,27 @@ export async function computeResults(db: Client, decisionId: string, loaded?: De
     weights,
     cells,
     voterSums: sums,
-    positionTally: {
-      // Every stored ballot has a row for every option, so any option's count is the number of voters.
-      voted: Math.max(0, ...optionTallies.map((t) => t.voters)),
-      positionSums: Object.fromEntries(optionTallies.map((t) => [t.optionId, t.positionSum2 / 2])),
-    },
+    positionTally: lessUncounted(optionTallies, uncountedTotals),
     eligible,
   });
   return { decisionId, status: decision.status, ...result };
+}
+
+/** Option tallies without the stored positions of ballots that no longer count. */
+function lessUncounted(
+  tallies: readonly { optionId: string; voters: number; positionSum2: number }[],
+  uncounted: readonly { optionId: string; position2: number }[],
+) {
+  const byOption = new Map(tallies.map((t) => [t.optionId, { voters: t.voters, positionSum2: t.positionSum2 }]));
+  for (const row of uncounted) {
+    const tally = byOption.get(row.optionId) ?? { voters: 0, positionSum2: 0 };
+    tally.voters -= 1;
+    tally.positionSum2 -= row.position2;
+    byOption.set(row.optionId, tally);
+  }
+  return {
+    // Every stored ballot has a row for every option, so any option's count is the number of voters.
+    voted: Math.max(0, ...[...byOption.values()].map((t) => t.voters)),
+    positionSums: Object.fromEntries([...byOption].map(([optionId, t]) => [optionId, t.positionSum2 / 2])),
+  };
 }

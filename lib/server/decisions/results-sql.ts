@@ -1,5 +1,13 @@
 // The two aggregate queries behind a decision's results, shared by the server and bench/results.
 // Plain SQL text with positional parameters, so the benchmark can run exactly the same statements.
+// Only ballots of current voters count: a member who was removed (or became an auditor) after voting
+// is no longer among the eligible, so their ballot leaves participation and the totals alike.
+
+/** Joined onto "Ballot" b: keeps the ballots whose voter is still a voting member of the project. */
+const COUNTED_VOTER = `
+  JOIN "Decision" d ON d.id = b."decisionId"
+  JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = b."voterId"
+       AND m.role IN ('OWNER', 'LEAD', 'MEMBER')`;
 
 /** $1 decision id → one row per scored option × criterion cell. */
 export const cellStatsSql = `
@@ -11,7 +19,7 @@ export const cellStatsSql = `
          stddev_pop(s.value)::float8 AS stdev,
          min(s.value)::float8 AS min,
          max(s.value)::float8 AS max
-  FROM "Score" s JOIN "Ballot" b ON b.id = s."ballotId"
+  FROM "Score" s JOIN "Ballot" b ON b.id = s."ballotId"${COUNTED_VOTER}
   WHERE b."decisionId" = $1
   GROUP BY s."optionId", s."criterionId"`;
 
@@ -25,14 +33,14 @@ export const voterSumsSql = `
   own AS (
     SELECT i."ballotId", i."criterionId" AS cid,
            i.value::float8 / NULLIF(sum(i.value) OVER (PARTITION BY i."ballotId"), 0) AS weight
-    FROM "Importance" i JOIN "Ballot" b ON b.id = i."ballotId"
+    FROM "Importance" i JOIN "Ballot" b ON b.id = i."ballotId"${COUNTED_VOTER}
     WHERE b."decisionId" = $1 AND $6::boolean
   )
   SELECT b."voterId", s."optionId",
          sum(COALESCE(own.weight, w.weight) * (s.value - $4::int)::float8 / ($5::int - $4::int)::float8)::float8 AS "weightedSum",
          sum(COALESCE(own.weight, w.weight))::float8 AS coverage
   FROM "Score" s
-  JOIN "Ballot" b ON b.id = s."ballotId"
+  JOIN "Ballot" b ON b.id = s."ballotId"${COUNTED_VOTER}
   JOIN w ON w.cid = s."criterionId"
   LEFT JOIN own ON own."ballotId" = s."ballotId" AND own.cid = s."criterionId"
   WHERE b."decisionId" = $1 AND s.value IS NOT NULL

@@ -39,6 +39,18 @@ function ballotProblems(input: BallotInput, d: Definition) {
     if (seenImportance.has(imp.criterionId)) issues.push({ path: `importances.${i}`, message: "This criterion's importance appears twice." });
     seenImportance.add(imp.criterionId);
   });
+  // PRODUCT.md: in VOTED mode every ballot gives each criterion an importance. A gap would be read as
+  // 0 by the weights but as "use the average" by the per-voter totals, so it is refused instead.
+  const scored = input.scores.some((s) => s.value !== null);
+  if (d.weightMode === "VOTED" && scored) {
+    const missing = d.criteria.filter((c) => !seenImportance.has(c.id));
+    if (missing.length > 0) {
+      issues.unshift({
+        path: "importances",
+        message: `Give every criterion an importance from 0 to 10; missing: ${missing.map((c) => c.name).join(", ")}.`,
+      });
+    }
+  }
   return issues;
 }
 
