@@ -15,7 +15,7 @@ import {
 import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
-import { readScoreTallySql, recountBallotSumsSql, uncountedBallotsSql } from "./tally-sql";
+import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
 
 type Client = Db | Tx;
 
@@ -135,12 +135,16 @@ export async function computeResults(db: Client, decisionId: string, loaded?: De
   const decision = loaded ?? (await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   const voted = decision.weightMode === "VOTED";
-  const uncounted = await db.$queryRawUnsafe<{ id: string; totalsAtRead: boolean }[]>(uncountedBallotsSql, decisionId);
+  const apart = await db.$queryRawUnsafe<{ id: string; totalsAtRead: boolean; uncounted: boolean }[]>(ballotsApartSql, decisionId);
+  const uncounted = apart.filter((b) => b.uncounted);
   const uncountedIds = uncounted.map((b) => b.id);
+  const summedNow = apart.filter((b) => b.totalsAtRead && !b.uncounted).map((b) => b.id);
   const weightsAndReadTimeSums = (async () => {
     const weights = weightsOf(decision, voted ? await importanceVectors(db, decisionId, decision.projectId) : []);
     const ids = decision.criteria.map((c) => c.id);
-    const sums = await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, true, uncountedIds);
+    const sums = summedNow.length
+      ? await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, summedNow)
+      : [];
     return { weights, sums };
   })();
   const storedUncounted = uncounted.filter((b) => !b.totalsAtRead).map((b) => b.id);

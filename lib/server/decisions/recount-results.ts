@@ -58,7 +58,7 @@ export async function recountResults(db: Client, decisionId: string): Promise<Re
     db.ballot.findMany({ where: { decisionId }, select: { id: true, totalsAtRead: true } }),
     db.ballotTotal.findMany({ where: { ballot: { decisionId } } }),
     db.$queryRawUnsafe<{ ballotId: string; optionId: string; weightedSum: number; coverage: number }[]>(
-      recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), decision.scaleMin, decision.scaleMax, decision.weightMode === "VOTED", false, [],
+      recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), decision.scaleMin, decision.scaleMax, decision.weightMode === "VOTED", null,
     ),
     db.optionTally.findMany({ where: { decisionId } }),
   ]);

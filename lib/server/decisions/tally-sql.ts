@@ -62,7 +62,7 @@ export const recountScoreTallySql = `
 
 /**
  * $1 decision id, $2 criterion ids, $3 their weights, $4 scale min, $5 scale max, $6 VOTED mode, $7 only
- * ballots marked totalsAtRead, $8 ballot ids to leave out → each ballot's Σ W·ŝ and Σ W per option, summed over criteria in the
+ * these ballot ids (null: every ballot) → each ballot's Σ W·ŝ and Σ W per option, summed over criteria in the
  * decision's order exactly as lib/domain/tally.ts does, so stored and recounted figures agree to the bit.
  * In VOTED mode a ballot whose importances sum above 0 weighs by them (a criterion it left out weighs 0);
  * any other ballot weighs by $3.
@@ -88,7 +88,7 @@ export const recountBallotSumsSql = `
     JOIN w ON w.cid = s."criterionId"
     LEFT JOIN given ON given."ballotId" = s."ballotId"
     LEFT JOIN own ON own."ballotId" = s."ballotId" AND own.cid = s."criterionId"
-    WHERE b."decisionId" = $1 AND s.value IS NOT NULL AND (NOT $7::boolean OR b."totalsAtRead") AND NOT (b.id = ANY($8::text[]))
+    WHERE b."decisionId" = $1 AND s.value IS NOT NULL AND ($7::text[] IS NULL OR b.id = ANY($7::text[]))
   )
   SELECT "ballotId", "voterId", "optionId",
          sum(weight * ((value - $4::int)::float8 / ($5::int - $4::int)::float8) ORDER BY ord)::float8 AS "weightedSum",
@@ -97,12 +97,13 @@ export const recountBallotSumsSql = `
   GROUP BY "ballotId", "voterId", "optionId"`;
 
 /**
- * $1 decision id → ballots that do not count now because their voter is no longer a voting member
- * (removed, or made an auditor), with whether their totals are stored. One pass over the decision's ballots.
+ * $1 decision id → the ballots results must treat apart, in one pass over the decision's ballots: those
+ * that do not count now because their voter is no longer a voting member (removed, or made an auditor),
+ * and those whose totals are computed at read time.
  */
-export const uncountedBallotsSql = `
-  SELECT b.id, b."totalsAtRead"
+export const ballotsApartSql = `
+  SELECT b.id, b."totalsAtRead", m."userId" IS NULL AS uncounted
   FROM "Ballot" b
   JOIN "Decision" d ON d.id = b."decisionId"
   LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = b."voterId" AND m.role IN ('OWNER', 'LEAD', 'MEMBER')
-  WHERE b."decisionId" = $1 AND m."userId" IS NULL`;
+  WHERE b."decisionId" = $1 AND (m."userId" IS NULL OR b."totalsAtRead")`;
