@@ -152,7 +152,10 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
           : `Voting is not open: the decision is ${state.status}.`,
       );
     }
-    if (!state.role || !can(state.role as typeof role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
+    // The in-transaction permission check (requirePermissionInTx elsewhere), done on the role the lock
+    // statement already read: a non-member finds nothing, an auditor is refused.
+    if (!state.role) throw new AppError("not_found", "No such decision.");
+    if (!can(state.role as typeof role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
 
     // One statement inserts or revises; on a revision it waits for, then holds, the ballot's row lock.
     const [ballot] = await tx.$queryRawUnsafe<{ id: string; revision: number; submittedAt: Date }[]>(
