@@ -58,7 +58,8 @@ async function openAndClose(folder: string) {
   await pglite.close();
 }
 
-describe("one process per embedded database folder", () => {
+// Each test starts Node processes that open a database: minutes, not seconds, on a busy machine.
+describe("one process per embedded database folder", { timeout: 240_000 }, () => {
   let template: string;
   let dir: string;
   let folder: string;
