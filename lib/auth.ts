@@ -8,6 +8,7 @@ import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
 import { AppError } from "./errors";
 import { checkCredentials } from "./server/sign-in";
+import { clientAddress } from "./server/client-address";
 import { linkExternalIdentity } from "./server/external-identity";
 import { enabledProviders } from "./auth-providers";
 
@@ -29,18 +30,13 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-function clientIp(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || null;
-}
-
 function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          return await checkCredentials(credentials, clientIp(request));
+          return await checkCredentials(credentials, clientAddress(request?.headers));
         } catch (error) {
           if (error instanceof AppError) {
             throw new SignInRefused(error.code === "rate_limited" ? "rate_limited" : "wrong_credentials");
