@@ -11,6 +11,10 @@ import { checkCredentials } from "./server/sign-in";
 import { clientAddress } from "./server/client-address";
 import { linkExternalIdentity } from "./server/external-identity";
 import { enabledProviders } from "./auth-providers";
+import { checkSession } from "./server/sessions/check-session";
+import { endSession } from "./server/sessions/end-session";
+import { sessionMaxAgeSeconds } from "./server/sessions/lifetime";
+import { startSession } from "./server/sessions/start-session";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -61,10 +65,11 @@ function providers(): Provider[] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// Built per request so a new session row can note the browser that signed in.
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt" },
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
   pages: { signIn: "/signin" },
   providers: providers(),
   callbacks: {
@@ -81,13 +86,47 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       user.id = linked.id;
       return true;
     },
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(
+          user.id,
+          request?.headers.get("user-agent") ?? (await requestUserAgent()),
+        );
+        return token;
+      }
+      // Every later read asks the session row: a revoked or expired one (or a cookie from before
+      // sessions had rows) signs this cookie out, wherever it was copied to.
+      const active = typeof token.sid === "string" ? await checkSession(token.sid) : null;
+      return active && active.userId === token.sub ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },
-});
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid);
+    },
+  },
+}));
+
+declare module "next-auth" {
+  interface Session {
+    /** The session row behind this cookie. */
+    sessionId?: string;
+  }
+}
+
+/** Server actions call Auth.js without a request: their headers come from Next. */
+async function requestUserAgent(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    return (await headers()).get("user-agent");
+  } catch {
+    return null; // outside a request (scripts, tests)
+  }
+}
