@@ -9,7 +9,8 @@ import type { Provider } from "next-auth/providers";
 import { AppError } from "./errors";
 import { checkCredentials } from "./server/sign-in";
 import { clientAddress } from "./server/client-address";
-import { linkExternalIdentity } from "./server/external-identity";
+import { linkExternalIdentity, UnverifiedProviderEmail } from "./server/external-identity";
+import { githubProfileWithVerifiedEmail, providerVerifiedEmail, type GitHubEmail } from "./provider-email";
 import { enabledProviders } from "./auth-providers";
 import { checkSession } from "./server/sessions/check-session";
 import { endSession } from "./server/sessions/end-session";
@@ -34,6 +35,16 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+const GITHUB_USER_URL = "https://api.github.com/user";
+
+/** GitHub's profile, with its primary email and whether GitHub verified it (from /user/emails). */
+async function githubUserinfo({ tokens }: { tokens: { access_token?: string } }) {
+  const headers = { Authorization: `Bearer ${tokens.access_token}`, "User-Agent": "verdict" };
+  const profile = (await (await fetch(GITHUB_USER_URL, { headers })).json()) as Record<string, unknown>;
+  const emails = await fetch(`${GITHUB_USER_URL}/emails`, { headers });
+  return githubProfileWithVerifiedEmail(profile, emails.ok ? ((await emails.json()) as GitHubEmail[]) : null);
+}
+
 function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
@@ -51,7 +62,7 @@ function providers(): Provider[] {
     }),
   ];
   const enabled = enabledProviders();
-  if (enabled.github) list.push(GitHub);
+  if (enabled.github) list.push(GitHub({ userinfo: { url: GITHUB_USER_URL, request: githubUserinfo } }));
   if (enabled.oidc) {
     list.push({
       id: "oidc",
@@ -76,15 +87,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
     async signIn({ user, account, profile }) {
       if (!account || account.type === "credentials") return true;
       // External identities become (or join) a Verdict user with the same verified email.
-      const linked = await linkExternalIdentity({
-        provider: account.provider,
-        providerAccountId: account.providerAccountId,
-        type: account.type,
-        email: user.email ?? (profile?.email as string | undefined) ?? null,
-        name: user.name ?? null,
-      });
-      user.id = linked.id;
-      return true;
+      const providerName =
+        account.provider === "github" ? "GitHub" : (process.env.AUTH_OIDC_NAME ?? "single sign-on");
+      try {
+        const linked = await linkExternalIdentity({
+          provider: account.provider,
+          providerName,
+          providerAccountId: account.providerAccountId,
+          type: account.type,
+          email: user.email ?? (profile?.email as string | undefined) ?? null,
+          emailVerified: providerVerifiedEmail(profile),
+          name: user.name ?? null,
+        });
+        user.id = linked.id;
+        return true;
+      } catch (error) {
+        if (error instanceof UnverifiedProviderEmail) {
+          return `/signin?error=UnverifiedEmail&provider=${encodeURIComponent(error.providerName)}`;
+        }
+        throw error;
+      }
     },
     async jwt({ token, user }) {
       if (user?.id) {
