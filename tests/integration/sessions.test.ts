@@ -31,6 +31,7 @@ describeOnEachDatabase("sessions", (db) => {
     const listed = await listSessions(actor);
     expect(listed).toHaveLength(3);
     expect(listed.filter((s) => s.current).map((s) => s.id)).toEqual([laptopSession]);
+    expect(listed[0]!.id).toBe(laptopSession);
     expect(listed[0]!.userAgent).toBe("Vitest Browser/1.0");
 
     await revokeSession(actor, (await sessionOf(tablet)).sessionId!);
