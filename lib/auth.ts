@@ -8,8 +8,14 @@ import GitHub from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers";
 import { AppError, isDatabaseUnavailable } from "./errors";
 import { checkCredentials } from "./server/sign-in";
-import { linkExternalIdentity } from "./server/external-identity";
+import { clientAddress } from "./server/client-address";
+import { linkExternalIdentity, UnverifiedProviderEmail } from "./server/external-identity";
+import { githubProfileWithVerifiedEmail, providerVerifiedEmail, type GitHubEmail } from "./provider-email";
 import { enabledProviders } from "./auth-providers";
+import { checkSession } from "./server/sessions/check-session";
+import { endSession } from "./server/sessions/end-session";
+import { sessionMaxAgeSeconds } from "./server/sessions/lifetime";
+import { startSession } from "./server/sessions/start-session";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -29,9 +35,14 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-function clientIp(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || null;
+const GITHUB_USER_URL = "https://api.github.com/user";
+
+/** GitHub's profile, with its primary email and whether GitHub verified it (from /user/emails). */
+async function githubUserinfo({ tokens }: { tokens: { access_token?: string } }) {
+  const headers = { Authorization: `Bearer ${tokens.access_token}`, "User-Agent": "verdict" };
+  const profile = (await (await fetch(GITHUB_USER_URL, { headers })).json()) as Record<string, unknown>;
+  const emails = await fetch(`${GITHUB_USER_URL}/emails`, { headers });
+  return githubProfileWithVerifiedEmail(profile, emails.ok ? ((await emails.json()) as GitHubEmail[]) : null);
 }
 
 function providers(): Provider[] {
@@ -40,7 +51,7 @@ function providers(): Provider[] {
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          return await checkCredentials(credentials, clientIp(request));
+          return await checkCredentials(credentials, clientAddress(request?.headers));
         } catch (error) {
           if (error instanceof AppError) {
             throw new SignInRefused(error.code === "rate_limited" ? "rate_limited" : "wrong_credentials");
@@ -53,7 +64,7 @@ function providers(): Provider[] {
     }),
   ];
   const enabled = enabledProviders();
-  if (enabled.github) list.push(GitHub);
+  if (enabled.github) list.push(GitHub({ userinfo: { url: GITHUB_USER_URL, request: githubUserinfo } }));
   if (enabled.oidc) {
     list.push({
       id: "oidc",
@@ -67,33 +78,79 @@ function providers(): Provider[] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// Built per request so a new session row can note the browser that signed in.
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt" },
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
   pages: { signIn: "/signin" },
   providers: providers(),
   callbacks: {
     async signIn({ user, account, profile }) {
       if (!account || account.type === "credentials") return true;
       // External identities become (or join) a Verdict user with the same verified email.
-      const linked = await linkExternalIdentity({
-        provider: account.provider,
-        providerAccountId: account.providerAccountId,
-        type: account.type,
-        email: user.email ?? (profile?.email as string | undefined) ?? null,
-        name: user.name ?? null,
-      });
-      user.id = linked.id;
-      return true;
+      const providerName =
+        account.provider === "github" ? "GitHub" : (process.env.AUTH_OIDC_NAME ?? "single sign-on");
+      try {
+        const linked = await linkExternalIdentity({
+          provider: account.provider,
+          providerName,
+          providerAccountId: account.providerAccountId,
+          type: account.type,
+          email: user.email ?? (profile?.email as string | undefined) ?? null,
+          emailVerified: providerVerifiedEmail(profile),
+          name: user.name ?? null,
+        });
+        user.id = linked.id;
+        return true;
+      } catch (error) {
+        if (error instanceof UnverifiedProviderEmail) {
+          return `/signin?error=UnverifiedEmail&provider=${encodeURIComponent(error.providerName)}`;
+        }
+        throw error;
+      }
     },
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(
+          user.id,
+          request?.headers.get("user-agent") ?? (await requestUserAgent()),
+        );
+        return token;
+      }
+      // Every later read asks the session row: a revoked or expired one (or a cookie from before
+      // sessions had rows) signs this cookie out, wherever it was copied to.
+      const active = typeof token.sid === "string" ? await checkSession(token.sid) : null;
+      return active && active.userId === token.sub ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },
-});
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid);
+    },
+  },
+}));
+
+declare module "next-auth" {
+  interface Session {
+    /** The session row behind this cookie. */
+    sessionId?: string;
+  }
+}
+
+/** Server actions call Auth.js without a request: their headers come from Next. */
+async function requestUserAgent(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    return (await headers()).get("user-agent");
+  } catch {
+    return null; // outside a request (scripts, tests)
+  }
+}

@@ -6,21 +6,34 @@ import { formatDate, formatDateTime, formatRelative } from "@/components/format"
 import { KeyIcon } from "@/components/icons";
 import { PageContainer, PageHeader } from "@/components/page";
 import { listApiTokens } from "@/lib/server/tokens/list-api-tokens";
+import { sessionMaxAgeSeconds } from "@/lib/server/sessions/lifetime";
+import { listSessions } from "@/lib/server/sessions/list-sessions";
+import { userHasPassword } from "@/lib/server/account/has-password";
 import { requireActor, sessionProfile } from "../_lib/session";
 import { revokeTokenAction } from "./actions";
+import { ChangePasswordForm } from "./change-password-form";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
+import { SessionsCard } from "./sessions-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await requireActor("/settings");
-  const [profile, tokens] = await Promise.all([sessionProfile(), listApiTokens(actor)]);
+  const [profile, tokens, sessions, hasPassword] = await Promise.all([
+    sessionProfile(),
+    listApiTokens(actor),
+    listSessions(actor),
+    userHasPassword(actor),
+  ]);
   const now = new Date();
 
   return (
     <PageContainer width="medium">
-      <PageHeader title="Settings" description="Your profile and the tokens that let scripts act as you." />
+      <PageHeader
+        title="Settings"
+        description="Your profile, where you are signed in, and the tokens that let scripts act as you."
+      />
       <div className="space-y-6">
         <Card as="section">
           <CardHeader
@@ -43,6 +56,17 @@ export default async function SettingsPage() {
             </div>
           </CardBody>
         </Card>
+
+        {hasPassword ? (
+          <Card as="section">
+            <CardHeader title="Password" description="Changing it signs out every other browser." />
+            <CardBody>
+              <ChangePasswordForm />
+            </CardBody>
+          </Card>
+        ) : null}
+
+        <SessionsCard sessions={sessions} maxAgeDays={Math.round(sessionMaxAgeSeconds() / 86400)} />
 
         <Card as="section">
           <CardHeader

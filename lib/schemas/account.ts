@@ -26,3 +26,13 @@ export const createTokenSchema = z
   .strict();
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: "Enter your current password." }).max(200),
+    newPassword: z
+      .string()
+      .min(8, { error: "Use at least 8 characters for the password." })
+      .max(200, { error: "Use at most 200 characters for the password." }),
+  })
+  .strict();

@@ -6,6 +6,8 @@ import { hashToken } from "./token-hash";
 export interface Actor {
   userId: string;
   via: "session" | "token";
+  /** The signed-in browser's session row, when the actor came with a session cookie. */
+  sessionId?: string;
 }
 
 /** The signed-in user of a page or server action, or null. */
@@ -14,10 +16,9 @@ export async function sessionActor(): Promise<Actor | null> {
   const { auth } = await import("../auth");
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
-  // A JWT can outlive its user (e.g. a reset database): trust only users that exist.
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true } });
-  return user ? { userId, via: "session" } : null;
+  // Auth.js hands out a session only while its row is live (see the jwt callback in lib/auth.ts).
+  if (!userId || !session.sessionId) return null;
+  return { userId, via: "session", sessionId: session.sessionId };
 }
 
 /** API callers: `Authorization: Bearer <token>` first, else the session cookie. */

@@ -24,7 +24,11 @@ interface Context {
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+  if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    const headers = typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined;
+    return Response.json(error.toJSON(), { status: error.status, headers });
+  }
   if (isUniqueViolation(error)) {
     return Response.json(new AppError("conflict", "This conflicts with something that already exists.").toJSON(), {
       status: 409,

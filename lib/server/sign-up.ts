@@ -4,9 +4,13 @@ import { AppError, isUniqueViolation } from "../errors";
 import { signUpSchema } from "../schemas/account";
 import { parseInput } from "./parse-input";
 import { hashPassword } from "./passwords";
+import { enforceRateLimit } from "./rate-limit";
+import { signUpLimit } from "./limits";
 
-export async function signUp(raw: unknown) {
+/** `client` (the caller's address) is given by the web entry points, which are rate-limited per address. */
+export async function signUp(raw: unknown, options: { client?: string } = {}) {
   const input = parseInput(signUpSchema, raw);
+  if (options.client !== undefined) await enforceRateLimit(signUpLimit(options.client));
   const passwordHash = await hashPassword(input.password);
   try {
     return await getDb().user.create({

@@ -29,10 +29,13 @@ export default async function SignInPage({
   if (await currentActor()) redirect(callbackUrl);
 
   const errorType = typeof params.error === "string" ? params.error : undefined;
+  const providerName = typeof params.provider === "string" ? params.provider.slice(0, 40) : "provider";
   const initialError = errorType
     ? params.code === "rate_limited"
       ? "Too many sign-in attempts. Wait 15 minutes and try again."
-      : (PROVIDER_ERRORS[errorType] ?? "Sign-in did not complete. Try again.")
+      : errorType === "UnverifiedEmail"
+        ? `Your ${providerName} email address is not verified, so it cannot be linked to an account here. Verify it with ${providerName} and try again, or sign in with your password.`
+        : (PROVIDER_ERRORS[errorType] ?? "Sign-in did not complete. Try again.")
     : undefined;
   const providers = enabledProviders();
   const forInvite = callbackUrl.startsWith("/invites/");

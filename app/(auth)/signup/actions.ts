@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { clientAddress } from "@/lib/server/client-address";
 import { signUp } from "@/lib/server/sign-up";
 import { formStateFromError, formString, type FormState } from "../../_lib/form-state";
 import { safeCallbackUrl } from "../../_lib/session";
@@ -13,7 +15,7 @@ export async function signUpWithPassword(_previous: FormState, formData: FormDat
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
   const values = { name, email };
   try {
-    await signUp({ email, password, name });
+    await signUp({ email, password, name }, { client: clientAddress(await headers()) });
   } catch (error) {
     return formStateFromError(error, values);
   }
