@@ -1,10 +1,9 @@
 // A decision's result from its ballots, exactly as PRODUCT.md "Aggregation" defines it. The database
 // supplies per-cell statistics and per-voter weighted sums; the `…FromScores` helpers are the reference
 // for what those queries must return.
-import { kendallW, rankByTotal } from "./ranking";
+import { kendallW, rankByTotal, voterPositions } from "./ranking";
 import { FRAGILE_BELOW_POINTS, TIE_TOLERANCE } from "./thresholds";
 import { analyseSensitivity, type CriterionSensitivity } from "./sensitivity";
-import { voterPositions } from "./tally";
 
 export interface Scale {
   min: number;

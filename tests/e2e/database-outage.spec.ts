@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { migrate } from "../../scripts/migrate";
 import { signUp, unique } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { newPerson, signIn } from "./helpers";
 
 test("signing out ends the session on the server: a copied cookie no longer opens any page", async ({
