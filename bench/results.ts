@@ -17,7 +17,7 @@ import { setDb } from "../lib/db";
 import { applyMigrations, pgliteRunner, pgRunner } from "../lib/migrations";
 import { createApiToken } from "../lib/server/tokens/create-api-token";
 import { computeWeights } from "../lib/domain/aggregation";
-import { voterPositions } from "../lib/domain/tally";
+import { voterPositions } from "../lib/domain/ranking";
 import { recountBallotSumsSql, recountScoreTallySql } from "../lib/server/decisions/tally-sql";
 
 const VOTER_COUNTS = (process.env.BENCH_VOTERS ?? "100,1000,10000").split(",").map(Number);

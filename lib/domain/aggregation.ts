@@ -1,9 +1,8 @@
 // A decision's result from its ballots, exactly as PRODUCT.md "Aggregation" defines it. The database
 // supplies per-cell statistics and per-voter weighted sums; the `…FromScores` helpers are the reference
 // for what those queries must return.
-import { kendallW, rankByTotal, TIE_TOLERANCE } from "./ranking";
+import { kendallW, rankByTotal, TIE_TOLERANCE, voterPositions } from "./ranking";
 import { analyseSensitivity, type CriterionSensitivity } from "./sensitivity";
-import { voterPositions } from "./tally";
 
 export interface Scale {
   min: number;

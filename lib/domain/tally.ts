@@ -2,7 +2,7 @@
 // each ballot's own per-option totals and Borda positions. Pure: the server stores these in the ballot's
 // transaction, and the recount checks them against the scores.
 import type { CellSummary, Scale } from "./aggregation";
-import { bordaPositions } from "./ranking";
+import { voterPositions } from "./ranking";
 
 /** How many ballots gave `value` in a cell. */
 export interface ValueCount {
@@ -86,20 +86,4 @@ export function ballotOptionTotals(
   if (!sums.some((s) => s.scored)) return [];
   const positions = voterPositions(optionIds, new Map(sums.filter((s) => s.scored).map((s) => [s.optionId, s])));
   return sums.map((s) => ({ optionId: s.optionId, weightedSum: s.weightedSum, coverage: s.coverage, position2: 2 * (positions.get(s.optionId) ?? optionIds.length) }));
-}
-
-/** A coverage this close to 0 is no coverage: the option has no total for this voter. */
-const COVERAGE_EPSILON = 1e-9;
-
-/** One voter's Borda positions from their per-option sums; options without a sum tie last. */
-export function voterPositions(
-  optionIds: readonly string[],
-  sums: ReadonlyMap<string, { weightedSum: number; coverage: number }>,
-): Map<string, number> {
-  return bordaPositions(
-    optionIds.map((id) => {
-      const sum = sums.get(id);
-      return { id, total: sum && sum.coverage > COVERAGE_EPSILON ? sum.weightedSum / sum.coverage : null };
-    }),
-  );
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db, Tx } from "../../db";
 import { computeWeights, type ImportanceVector } from "../../domain/aggregation";
-import { voterPositions } from "../../domain/tally";
+import { voterPositions } from "../../domain/ranking";
 import { computeResults, computeResultsFromScores } from "./compute-results";
 import { decisionInclude } from "./shape";
 import { readScoreTallySql, recountBallotSumsSql, recountScoreTallySql } from "./tally-sql";
