@@ -7,7 +7,7 @@ import { describeOnEachDatabase } from "../support/test-db";
 // The session cookie is Auth.js's business; here "has a cookie" means "auth() returns this user".
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth", () => ({
-  auth: async () => (session.userId ? { user: { id: session.userId } } : null),
+  auth: async () => (session.userId ? { user: { id: session.userId }, sessionId: "test-session" } : null),
 }));
 
 const COOKIE = { cookie: "authjs.session-token=test" };
