@@ -4,7 +4,8 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
-import { eventColumns, lookUpActorNames, presentEvent, toStored, type AuditEventView } from "./shape";
+import type { AuditEventView } from "../../schemas/responses";
+import { eventColumns, lookUpActorNames, presentEvent, toStored } from "./shape";
 
 /** Sequence numbers in URLs: anything but a positive 32-bit integer names no event. */
 function parseSeq(raw: string): number | null {

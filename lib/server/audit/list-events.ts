@@ -4,7 +4,8 @@ import { auditQuerySchema, auditTimeBounds } from "../../schemas/audit";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import { parseInput } from "../parse-input";
-import { eventColumns, lookUpActorNames, presentEvent, type AuditEventView } from "./shape";
+import type { AuditEventView } from "../../schemas/responses";
+import { eventColumns, lookUpActorNames, presentEvent } from "./shape";
 
 export interface AuditPage {
   events: AuditEventView[];

@@ -2,6 +2,7 @@
 import "server-only";
 import type { StoredEvent } from "../../domain/hash-chain";
 import type { Db } from "../../db";
+import type { AuditEventView } from "../../schemas/responses";
 
 export const eventColumns = {
   projectId: true,
@@ -28,19 +29,6 @@ export type EventRow = {
   prevHash: string;
   hash: string;
 };
-
-export interface AuditEventView {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-  prevHash: string;
-  hash: string;
-}
 
 export const toStored = (row: EventRow): StoredEvent => ({ ...row, at: row.at.toISOString() });
 
