@@ -121,7 +121,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
       }
       // Every later read asks the session row: a revoked or expired one (or a cookie from before
       // sessions had rows) signs this cookie out, wherever it was copied to.
-      const active = typeof token.sid === "string" ? await checkSession(token.sid) : null;
+      if (typeof token.sid !== "string") return null;
+      let active: Awaited<ReturnType<typeof checkSession>>;
+      try {
+        active = await checkSession(token.sid);
+      } catch (error) {
+        // With the database away nothing can be read or written anyway: keep the signed cookie so the
+        // caller is told "database unavailable" (503, the outage page) rather than "signed out".
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
       return active && active.userId === token.sub ? token : null;
     },
     session({ session, token }) {

@@ -74,7 +74,8 @@ export function apiHandler(
     try {
       const actor = await requestActor(request);
       if (actor.via === "session") assertSameOriginWrite(request, options.bodyTypes ?? JSON_BODY);
-      const params = await route.params;
+      // A route without dynamic segments gets no params object at all.
+      const params = (await route?.params) ?? {};
       if (!Object.values(params).every(isPlausibleId)) throw new AppError("not_found", "Not found: no such id.");
       const result = await handler({ request, params, actor, body: () => readJsonBody(request) });
       if (result instanceof Response) return result;

@@ -51,21 +51,33 @@ test("a lead creates a decision, three people vote in their own browsers, the le
     await voteWithKeyboard(voter.page, cells);
     // Blind while open: the voter cannot see results.
     await voter.page.goto(`${decisionPath}/results`);
-    await expect(voter.page.getByText(/hidden until the vote closes/i).first()).toBeVisible();
+    await expect(voter.page.getByRole("heading", { name: "Results are hidden until the vote closes." })).toBeVisible();
+    await expect(voter.page.getByRole("table", { name: /Ranking of the options/ })).toHaveCount(0);
     await voter.context.close();
   }
 
   await lead.page.reload();
-  await expect(lead.page.getByText(/3 of 5/).filter({ visible: true }).first()).toBeVisible();
+  // Three of the five members who may vote (owner, lead and three members) have voted.
+  const votingCard = lead.page.getByRole("complementary", { name: "Voting", exact: true });
+  await expect(votingCard.getByRole("meter", { name: "Participation" })).toHaveAttribute("aria-valuetext", "3 of 5 voted");
   await lead.page.getByRole("button", { name: /Close voting/ }).first().click();
   await lead.page.getByRole("dialog").getByRole("button", { name: "Close voting" }).click();
-  await expect(lead.page.getByText(/closed/i).filter({ visible: true }).first()).toBeVisible();
+  await expect(votingCard.getByRole("heading", { name: "Vote closed" })).toBeVisible();
+  await expect(votingCard.getByRole("heading", { name: "Voting", exact: true })).toHaveCount(0);
 
   await lead.page.goto(`${decisionPath}/results`);
   // Kafka (8.67 + 4.0)/2 = 6.33 vs RabbitMQ (5.67 + 8.0)/2 = 6.83 out of 10, equal weights.
-  await expect(lead.page.getByRole("heading", { name: "Winner" })).toBeVisible();
-  await expect(lead.page.getByText("RabbitMQ", { exact: true }).first()).toBeVisible();
-  await expect(lead.page.getByText("68.3").first()).toBeVisible();
+  const winner = lead.page.getByRole("heading", { name: "Winner", exact: true });
+  await expect(winner.locator("xpath=following-sibling::p[1]")).toHaveText("RabbitMQ");
+  const ranking = lead.page.getByRole("table", { name: /Ranking of the options/ });
+  const rows = ranking.locator("tbody").getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).getByRole("rowheader")).toContainText("RabbitMQ");
+  await expect(rows.nth(0).getByRole("cell").nth(0)).toHaveText("1");
+  await expect(rows.nth(0).getByRole("cell").nth(1)).toHaveText("68.3");
+  await expect(rows.nth(1).getByRole("rowheader")).toContainText("Kafka");
+  await expect(rows.nth(1).getByRole("cell").nth(0)).toHaveText("2");
+  await expect(rows.nth(1).getByRole("cell").nth(1)).toHaveText("63.3");
   // The stacked contribution and sensitivity charts are drawn.
   await expect(lead.page.locator("svg.recharts-surface").first()).toBeVisible();
   expect(await lead.page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);

@@ -52,7 +52,9 @@ export async function api<T = any>(
     headers,
     body,
   });
-  const response = await handler(request, { params: Promise.resolve(params) });
+  // As Next does: a route without dynamic segments is handed no params object at all.
+  const routeParams = (Object.keys(params).length > 0 ? params : undefined) as Record<string, string>;
+  const response = await handler(request, { params: Promise.resolve(routeParams) });
   const text = await response.text();
   let parsed: unknown = null;
   try {
