@@ -16,7 +16,7 @@
 // but modelling that link would need the ballots in every sample, which is what this design avoids.
 import { DomainRuleError, type CellStats, type ImportanceVector, type Scale } from "./aggregation";
 import { SeededRandom } from "./random";
-import { TIE_TOLERANCE } from "./ranking";
+import { TIE_TOLERANCE } from "./thresholds";
 
 export const DEFAULT_SAMPLES = 10_000;
 export const MAX_SAMPLES = 100_000;

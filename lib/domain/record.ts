@@ -542,6 +542,8 @@ const FLAG_MEANINGS: Record<ResultFlag, string> = {
   fragile: `moving one criterion's weight by less than ${FRAGILE_BELOW_POINTS} points would change the winner.`,
   incomplete:
     "some options were not scored on every criterion; their totals use only the criteria that were scored.",
+  median_disagrees:
+    "ranked by each cell's median instead of its mean, a different option wins; a few extreme scores may be deciding the result.",
 };
 
 function clearLeader(result: RecordResult): string | null {

@@ -8,12 +8,22 @@ import {
   DomainRuleError,
   type CellStats,
   type ImportanceVector,
+  type ResultFlag,
   type VoterOptionSum,
 } from "../../domain/aggregation";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
+import { computeUncertainty } from "./uncertainty";
 import { decisionInclude } from "./shape";
 
 type Client = Db | Tx;
+
+/** How many voters are pivotal; their names only for callers allowed to read ballots, after close. */
+export interface PivotalVoters {
+  count: number;
+  voters?: { userId: string; name: string }[];
+}
+
+export type FullResult = Awaited<ReturnType<typeof computeResults>>;
 
 export function cellStatsQuery(db: Client, decisionId: string) {
   return db.$queryRawUnsafe<CellStats[]>(cellStatsSql, decisionId);
@@ -47,16 +57,21 @@ async function importanceVectors(db: Client, decisionId: string, projectId: stri
   return [...byVoter].map(([voterId, importances]) => ({ voterId, importances }));
 }
 
-/** The full result of a decision, whatever its status; callers decide who may see it. */
+/**
+ * The full result of a decision, whatever its status, with how sure it is (rank acceptability, pivotal
+ * voters, the winner by medians). Callers decide who may see it, and who may see the pivotal voters'
+ * names (see present-results.ts).
+ */
 export async function computeResults(db: Client, decisionId: string) {
   const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   let weights: Record<string, number>;
+  const importances = decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId, decision.projectId) : [];
   try {
     weights = computeWeights(
       decision.weightMode,
       decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
-      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId, decision.projectId) : [],
+      importances,
     ).weights;
   } catch (error) {
     if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
@@ -76,6 +91,28 @@ export async function computeResults(db: Client, decisionId: string) {
     voterSums,
     eligible,
   });
-  return { decisionId, status: decision.status, ...result };
+  const uncertainty = await computeUncertainty(db, {
+    decisionId,
+    scale,
+    weightMode: decision.weightMode,
+    options: decision.options.map((o) => ({ id: o.id, name: o.name })),
+    criteria: decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
+    weights,
+    cells,
+    importances,
+  });
+  const flags: ResultFlag[] = uncertainty.medianDisagrees ? [...result.flags, "median_disagrees"] : result.flags;
+  return {
+    decisionId,
+    status: decision.status,
+    ...result,
+    flags,
+    acceptability: uncertainty.acceptability,
+    acceptabilitySamples: uncertainty.acceptabilitySamples,
+    confidence: uncertainty.confidence,
+    confidenceSentence: uncertainty.confidenceSentence,
+    pivotalVoters: { count: uncertainty.pivotal.length, voters: uncertainty.pivotal } as PivotalVoters,
+    medianWinnerOptionIds: uncertainty.medianWinnerOptionIds,
+  };
 }
 
