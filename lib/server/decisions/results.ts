@@ -16,5 +16,5 @@ export async function getResults(actor: Actor, decisionId: string) {
   if (decision.status === "OPEN" && decision.revealPolicy !== "LIVE") {
     throw new AppError("conflict", "Results are hidden until the vote closes (blind voting).");
   }
-  return resultsForRole(await computeResults(getDb(), decisionId), role);
+  return resultsForRole(await computeResults(getDb(), decisionId, decision), role);
 }

@@ -16,6 +16,9 @@ import { cellHistogramSql, countedBallotsSql, voterScoresSql } from "./uncertain
 
 type Client = Db | Tx;
 
+/** "optionId|criterionId" → how many voters gave each value. */
+export type CellHistograms = Map<string, ScoreCount[]>;
+
 export interface OptionAcceptabilityView {
   optionId: string;
   /** Entry r − 1: the share of plausible variations in which the option ranks r-th. */
@@ -45,6 +48,8 @@ export interface UncertaintyInput {
   cells: readonly CellStats[];
   /** VOTED mode only: the counted voters' importances. */
   importances: readonly ImportanceVector[];
+  /** The maintained per-cell histograms, when the caller read them; otherwise they are queried. */
+  histograms?: CellHistograms;
 }
 
 /**
@@ -59,10 +64,12 @@ export function acceptabilitySeed(decisionId: string, ballots: readonly { id: st
 
 export async function computeUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty> {
   const [histogramRows, scoreRows, ballots] = await Promise.all([
-    db.$queryRawUnsafe<{ optionId: string; criterionId: string; value: number; count: number }[]>(
-      cellHistogramSql,
-      input.decisionId,
-    ),
+    input.histograms
+      ? []
+      : db.$queryRawUnsafe<{ optionId: string; criterionId: string; value: number; count: number }[]>(
+          cellHistogramSql,
+          input.decisionId,
+        ),
     db.$queryRawUnsafe<{ voterId: string; optionId: string; criterionId: string; value: number }[]>(
       voterScoresSql,
       input.decisionId,
@@ -73,7 +80,7 @@ export async function computeUncertainty(db: Client, input: UncertaintyInput): P
     ),
   ]);
 
-  const histograms = new Map<string, ScoreCount[]>();
+  const histograms: CellHistograms = input.histograms ?? new Map();
   for (const row of histogramRows) {
     const key = `${row.optionId}|${row.criterionId}`;
     const list = histograms.get(key) ?? [];
