@@ -4,6 +4,7 @@ import { createTokenSchema, signUpSchema } from "./schemas/account";
 import { changeRoleSchema, createInviteSchema, createProjectSchema } from "./schemas/project";
 import { ballotSchema, createDecisionSchema, reopenSchema, updateDecisionSchema } from "./schemas/decision";
 import { auditQuerySchema } from "./schemas/audit";
+import { resultsResponseSchema } from "./schemas/results";
 import {
   acceptRecordSchema,
   deprecateRecordSchema,
@@ -22,6 +23,8 @@ interface Operation {
   status?: number;
   auth?: false;
   produces?: string;
+  /** The success response's JSON shape, where a schema describes it. */
+  response?: z.ZodType;
 }
 
 export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
@@ -65,7 +68,10 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   },
   "/decisions/{decisionId}/ballots": { get: { summary: "Every ballot after close (OWNER, LEAD, AUDITOR); members get their own" } },
   "/decisions/{decisionId}/results": {
-    get: { summary: "Aggregated results: after close, or live when the reveal policy is LIVE" },
+    get: {
+      summary: "Aggregated results with rank acceptability, pivotal voters and the median winner: after close, or live when the reveal policy is LIVE",
+      response: resultsResponseSchema,
+    },
   },
   "/decisions/{decisionId}/record": { get: { summary: "The decision record with its versions and current Markdown" } },
   "/decisions/{decisionId}/record.md": { get: { summary: "The record's current Markdown (NNNN-kebab-title.md)", produces: "text/markdown" } },
@@ -142,7 +148,15 @@ export function openApiDocument(extra: Record<string, Partial<Record<Method, Ope
       const responses: Record<string, unknown> = {
         [String(op.status ?? 200)]: {
           description: "Success",
-          ...(op.status === 204 ? {} : { content: { [op.produces ?? "application/json"]: { schema: {} } } }),
+          ...(op.status === 204
+            ? {}
+            : {
+                content: {
+                  [op.produces ?? "application/json"]: {
+                    schema: op.response ? z.toJSONSchema(op.response, { io: "output", unrepresentable: "any" }) : {},
+                  },
+                },
+              }),
         },
       };
       for (const [code, description] of Object.entries(ERROR_RESPONSES)) {

@@ -11,6 +11,7 @@ import { createDecisionSchema, MAX_CRITERIA, MAX_OPTIONS } from "@/lib/schemas/d
 import type { RevealPolicy, WeightMode } from "@/lib/schemas/responses";
 import { FormField, RadioCards } from "./decision-form/form-field";
 import { ListEditor, type FormWiring, type ItemField } from "./decision-form/list-editor";
+import { pairKey, pairsOf, PairwiseEditor, type PairwiseValues } from "./decision-form/pairwise-editor";
 import { percent } from "./format";
 import { Spinner } from "@/components/spinner";
 
@@ -24,6 +25,8 @@ export interface DecisionFormValues {
   deadline: string | null;
   options: { id?: string; name: string; description: string; link: string }[];
   criteria: { id?: string; name: string; description: string; weight: number }[];
+  /** Comparisons by criterion id, when the weights came from them. */
+  pairwise?: { a: string; b: string; value: number }[] | null;
 }
 
 export interface DecisionFormResult {
@@ -90,6 +93,20 @@ export function DecisionForm({
   const [criteria, setCriteria] = useState<CriterionItem[]>(() =>
     initial.criteria.map((c, i) => ({ key: `c${i}`, id: c.id, name: c.name, description: c.description, weight: String(c.weight) })),
   );
+  const [comparing, setComparing] = useState(Boolean(initial.pairwise?.length));
+  const [pairValues, setPairValues] = useState<PairwiseValues>(() => {
+    const positionOf = new Map(initial.criteria.map((c, i) => [c.id, i]));
+    const values: PairwiseValues = {};
+    for (const j of initial.pairwise ?? []) {
+      const a = positionOf.get(j.a);
+      const b = positionOf.get(j.b);
+      if (a === undefined || b === undefined) continue;
+      // Stored either way round; the editor keeps the earlier criterion first (keys as above: c0, c1, …).
+      if (a < b) values[pairKey(`c${a}`, `c${b}`)] = j.value;
+      else values[pairKey(`c${b}`, `c${a}`)] = 1 / j.value;
+    }
+    return values;
+  });
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -128,8 +145,18 @@ export function DecisionForm({
         name: c.name,
         description: c.description,
         // In VOTED mode the raw weights are kept (not shown), so switching back does not lose them.
-        weight: weightMode === "FIXED" ? weightOf(c.weight) : Number(c.weight) >= 0 ? Number(c.weight) : 1,
+        weight:
+          weightMode === "FIXED" && !comparing ? weightOf(c.weight) : Number(c.weight) >= 0 ? Number(c.weight) : 1,
       })),
+      ...(weightMode === "FIXED" && comparing
+        ? {
+            pairwise: pairsOf(criteria).map(({ a, b }) => ({
+              a: criteria.indexOf(a),
+              b: criteria.indexOf(b),
+              value: pairValues[pairKey(a.key, b.key)] ?? 1,
+            })),
+          }
+        : {}),
     };
   }
 
@@ -360,7 +387,7 @@ export function DecisionForm({
         max={MAX_CRITERIA}
         minimum={1}
         fields={
-          weightMode === "FIXED"
+          weightMode === "FIXED" && !comparing
             ? [
                 CRITERION_NAME,
                 {
@@ -374,9 +401,35 @@ export function DecisionForm({
               ]
             : [CRITERION_NAME, CRITERION_DESCRIPTION]
         }
-        gridClassName={weightMode === "FIXED" ? "sm:grid-cols-[minmax(0,1fr)_9rem]" : ""}
+        gridClassName={weightMode === "FIXED" && !comparing ? "sm:grid-cols-[minmax(0,1fr)_9rem]" : ""}
         wiring={wiring}
       />
+
+      {weightMode === "FIXED" ? (
+        <Card as="section">
+          <CardHeader
+            title="Weights by comparison"
+            description="Instead of numbers, say for each pair of criteria which matters more and by how much (Saaty's 1–9 scale). The weights follow from the comparisons."
+            action={
+              <label className="flex items-center gap-2 text-sm text-fg">
+                <input type="checkbox" checked={comparing} onChange={(event) => setComparing(event.target.checked)} className="size-4 accent-[var(--accent)]" />
+                Compare in pairs
+              </label>
+            }
+          />
+          {comparing ? (
+            <CardBody>
+              <PairwiseEditor
+                criteria={criteria.map((c) => ({ key: c.key, name: c.name }))}
+                values={pairValues}
+                onChange={setPairValues}
+                idFor={fid}
+              />
+              {errors.pairwise ? <p className="mt-2 text-sm text-danger-text">{errors.pairwise}</p> : null}
+            </CardBody>
+          ) : null}
+        </Card>
+      ) : null}
 
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-line bg-canvas/90 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-surface/90 sm:px-5">
         <p className="mr-auto text-xs text-fg-subtle">

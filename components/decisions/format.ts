@@ -47,6 +47,7 @@ export const FLAG_LABEL: Record<ResultFlag, string> = {
   contested: "Contested",
   fragile: "Fragile",
   incomplete: "Incomplete",
+  median_disagrees: "Medians differ",
 };
 
 export const FLAG_EXPLANATION: Record<ResultFlag, string> = {
@@ -56,6 +57,8 @@ export const FLAG_EXPLANATION: Record<ResultFlag, string> = {
   fragile: `Moving one criterion's weight by fewer than ${FRAGILE_BELOW_POINTS} percentage points would change the winner.`,
   incomplete:
     "At least one option has cells nobody scored. Its total uses only the scored criteria; its coverage shows how much weight that is.",
+  median_disagrees:
+    "Ranked by each cell's median score instead of its mean, a different option wins: a few extreme scores may be deciding the result.",
 };
 
 export const FLAG_TONE: Record<ResultFlag, string> = {
@@ -63,6 +66,7 @@ export const FLAG_TONE: Record<ResultFlag, string> = {
   contested: "bg-rose-50 text-rose-800 ring-rose-600/25 dark:bg-rose-500/15 dark:text-rose-300 dark:ring-rose-400/25",
   fragile: "bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-500/15 dark:text-amber-300 dark:ring-amber-400/25",
   incomplete: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-500/15 dark:text-zinc-300 dark:ring-zinc-400/25",
+  median_disagrees: "bg-violet-50 text-violet-800 ring-violet-600/25 dark:bg-violet-500/15 dark:text-violet-300 dark:ring-violet-400/25",
 };
 
 /** Distinct colours for criteria in charts, readable on light and dark backgrounds. */

@@ -54,7 +54,11 @@ export interface VoterOptionSum {
   coverage: number;
 }
 
-export type ResultFlag = "tie" | "contested" | "fragile" | "incomplete";
+/**
+ * aggregate sets the first four; "median_disagrees" comes from the robustness checks beside it
+ * (leave-one-out.ts medianWinner), which need more than the totals.
+ */
+export type ResultFlag = "tie" | "contested" | "fragile" | "incomplete" | "median_disagrees";
 
 export interface ResultCell extends CellStats {
   /** ŝ = (mean − min) / (max − min), null when nobody scored the cell. */

@@ -10,7 +10,17 @@ import { FRAGILE_BELOW_POINTS, TIE_TOLERANCE } from "./thresholds";
 export type { ResultFlag };
 export type RecordCell = ResultCell;
 export type RecordOptionResult = ResultOption;
-export type RecordResult = AggregateResult;
+/**
+ * How sure the result is, when the caller computed it (records generated before it existed lack it).
+ * Only the pivotal count is used: a record is read by every member, so it never names voters.
+ */
+export interface RecordUncertainty {
+  confidenceSentence: string;
+  acceptabilitySamples: number;
+  pivotalVoters: { count: number };
+  medianWinnerOptionIds: string[];
+}
+export type RecordResult = AggregateResult & Partial<RecordUncertainty>;
 // Kept here too for the server code that imports it from the record module.
 export { escapeInline };
 
@@ -209,7 +219,10 @@ function decisionOutcome(view: RecordView, input: RecordInput): string[] {
     if (chosen.reason === "lead-choice") blocks.push(view.leadPickNote(chosen.optionId));
     blocks.push(view.standing(chosen.optionId));
   }
-  blocks.push(view.robustnessSentence(), view.flagsText());
+  blocks.push(view.robustnessSentence());
+  const confidence = view.confidenceSentence();
+  if (confidence) blocks.push(confidence);
+  blocks.push(view.flagsText());
   return blocks;
 }
 
@@ -282,6 +295,7 @@ function moreInformation(view: RecordView, input: RecordInput): string[] {
       ? "Agreement between the voters' rankings (Kendall's W): not defined, as it needs at least two voters and two options."
       : `Agreement between the voters' rankings (Kendall's W): ${fixed(result.kendallW, 3)} (1 is full agreement, 0 none).`,
   );
+  blocks.push(...view.robustnessChecks());
   const disputed = result.cells.filter((cell) => cell.disputed);
   if (disputed.length === 0) {
     blocks.push("Disputed cells (standard deviation above 25% of the scale): none.");
@@ -461,6 +475,42 @@ class RecordView {
     );
   }
 
+  confidenceSentence(): string | null {
+    const { confidenceSentence, acceptabilitySamples } = this.input.result;
+    if (!confidenceSentence || !acceptabilitySamples) return null;
+    return (
+      `Confidence: ${escapeInline(confidenceSentence)} (rank acceptability over ` +
+      `${acceptabilitySamples.toLocaleString("en")} samples that redraw the weights and mean scores within their uncertainty).`
+    );
+  }
+
+  /** Pivotal voters and the winner by medians, when the result carries them. */
+  robustnessChecks(): string[] {
+    const { pivotalVoters, medianWinnerOptionIds, winnerOptionIds, participation } = this.input.result;
+    const lines: string[] = [];
+    if (pivotalVoters) {
+      const { count } = pivotalVoters;
+      lines.push(
+        count === 0
+          ? "Pivotal voters: none; leaving out any single ballot keeps the same winner."
+          : `Pivotal voters: ${count} of ${participation.voted} ${participation.voted === 1 ? "voter" : "voters"} would change the winner by not voting.`,
+      );
+    }
+    if (medianWinnerOptionIds) {
+      const same =
+        medianWinnerOptionIds.length === winnerOptionIds.length &&
+        medianWinnerOptionIds.every((id) => winnerOptionIds.includes(id));
+      const names = medianWinnerOptionIds.length ? this.quotedNames(medianWinnerOptionIds) : "no option";
+      lines.push(
+        same
+          ? `Winner by median scores instead of means: ${names}, the same.`
+          : `Winner by median scores instead of means: ${names}, which differs from the winner by means; ` +
+              `a few extreme scores may be deciding the result.`,
+      );
+    }
+    return lines;
+  }
+
   flagsText(): string {
     const flags = this.input.result.flags;
     if (flags.length === 0) return "Flags: none.";
@@ -542,6 +592,8 @@ const FLAG_MEANINGS: Record<ResultFlag, string> = {
   fragile: `moving one criterion's weight by less than ${FRAGILE_BELOW_POINTS} points would change the winner.`,
   incomplete:
     "some options were not scored on every criterion; their totals use only the criteria that were scored.",
+  median_disagrees:
+    "ranked by each cell's median instead of its mean, a different option wins; a few extreme scores may be deciding the result.",
 };
 
 function clearLeader(result: RecordResult): string | null {

@@ -35,6 +35,21 @@ export const revealPolicySchema = z.enum(["AFTER_CLOSE", "LIVE"], { error: 'reve
 
 export const MAX_OPTIONS = 30;
 export const MAX_CRITERIA = 30;
+/** Saaty's random index is published up to 10 criteria (lib/domain/pairwise.ts MAX_PAIRWISE_CRITERIA). */
+export const MAX_PAIRWISE_CRITERIA = 10;
+
+const criterionRef = z.union([z.int().min(0), z.string().min(1)], {
+  error: "Name a criterion by its position (0, 1, …) or its id.",
+});
+
+/** "a is `value` times as important as b", on Saaty's scale: 1–9 or 1/2–1/9. */
+export const pairwiseJudgementSchema = z
+  .object({
+    a: criterionRef,
+    b: criterionRef,
+    value: z.number({ error: "A comparison is a number from 1/9 to 9." }).min(1 / 9 - 1e-9).max(9),
+  })
+  .strict();
 
 const decisionFields = {
   title: safeText().trim().min(1, { error: "Give the decision a title." }).max(200, { error: "Use at most 200 characters." }),
@@ -45,6 +60,8 @@ const decisionFields = {
   deadline: z.iso.datetime({ offset: true, error: "deadline must be an ISO 8601 date-time." }).nullable().optional(),
   options: z.array(optionInputSchema).max(MAX_OPTIONS, { error: `At most ${MAX_OPTIONS} options.` }),
   criteria: z.array(criterionInputSchema).min(1, { error: "Add at least one criterion." }).max(MAX_CRITERIA, { error: `At most ${MAX_CRITERIA} criteria.` }),
+  /** FIXED mode: weights from pairwise comparisons instead of the criteria's numbers (which are then ignored). */
+  pairwise: z.array(pairwiseJudgementSchema).max(45, { error: "At most 45 comparisons (10 criteria)." }).optional(),
 };
 
 function uniqueNames(list: { name: string }[]) {
@@ -61,6 +78,7 @@ type DecisionShape = {
   options?: { name: string }[];
   criteria?: { name: string; weight?: number }[];
   weightMode?: "FIXED" | "VOTED";
+  pairwise?: unknown[];
 };
 
 function decisionRules<T extends z.ZodType<DecisionShape>>(schema: T) {
@@ -68,9 +86,17 @@ function decisionRules<T extends z.ZodType<DecisionShape>>(schema: T) {
     .refine((d) => !d.options || uniqueNames(d.options), { error: "Option names must be different.", path: ["options"] })
     .refine((d) => !d.criteria || uniqueNames(d.criteria), { error: "Criterion names must be different.", path: ["criteria"] })
     .refine(
-      (d) => d.weightMode !== "FIXED" || !d.criteria || d.criteria.some((c) => (c.weight ?? 1) > 0),
+      (d) => d.pairwise !== undefined || d.weightMode !== "FIXED" || !d.criteria || d.criteria.some((c) => (c.weight ?? 1) > 0),
       { error: "With fixed weights at least one criterion needs a weight above 0.", path: ["criteria"] },
-    );
+    )
+    .refine((d) => d.pairwise === undefined || d.weightMode !== "VOTED", {
+      error: "Pairwise weights are for fixed weights; in VOTED mode voters weigh the criteria.",
+      path: ["pairwise"],
+    })
+    .refine((d) => d.pairwise === undefined || !d.criteria || d.criteria.length <= MAX_PAIRWISE_CRITERIA, {
+      error: `Pairwise comparison works with at most ${MAX_PAIRWISE_CRITERIA} criteria; give numeric weights instead.`,
+      path: ["pairwise"],
+    });
 }
 
 export const createDecisionSchema = decisionRules(z.object(decisionFields).strict());
@@ -86,6 +112,7 @@ export const updateDecisionSchema = decisionRules(
       deadline: decisionFields.deadline,
       options: decisionFields.options.optional(),
       criteria: decisionFields.criteria.optional(),
+      pairwise: decisionFields.pairwise,
     })
     .strict(),
 );

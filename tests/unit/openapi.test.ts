@@ -87,6 +87,13 @@ describe("OpenAPI document", () => {
     expect(ballot.properties.scores.items.properties.value).toBeDefined();
   });
 
+  it("describes the results response from its zod schema, rank acceptability and pivotal voters included", () => {
+    const results = doc.paths["/decisions/{decisionId}/results"].get.responses["200"].content["application/json"].schema;
+    expect(results.required).toEqual(expect.arrayContaining(["acceptability", "confidence", "confidenceSentence", "pivotalVoters", "medianWinnerOptionIds"]));
+    expect(results.properties.flags.items.enum).toContain("median_disagrees");
+    expect(results.properties.pivotalVoters.required).toEqual(["count"]);
+  });
+
   it("documents the error shape and path parameters", () => {
     const op = doc.paths["/projects/{projectId}"].get;
     expect(op.parameters[0]).toMatchObject({ name: "projectId", in: "path", required: true });

@@ -214,6 +214,33 @@ describe("generateRecord", () => {
     );
   });
 
+  it("states the confidence sentence, the pivotal count and whether medians agree, never naming voters", () => {
+    const result = {
+      ...handComputedResult(),
+      confidenceSentence: "TensorFlow wins in 83% of plausible variations",
+      acceptabilitySamples: 10_000,
+      pivotalVoters: { count: 1, voters: [{ userId: "u1", name: "Ann Secret" }] },
+      medianWinnerOptionIds: ["pt"],
+      flags: ["median_disagrees" as const],
+    };
+    const markdown = generateRecord(recordInput({ result }));
+    const outcome = markdown.slice(markdown.indexOf("## Decision Outcome"), markdown.indexOf("### Consequences"));
+    expect(outcome).toContain(
+      "Confidence: TensorFlow wins in 83% of plausible variations (rank acceptability over 10,000 samples",
+    );
+    expect(outcome).toContain("- median_disagrees: ranked by each cell's median instead of its mean");
+    const more = markdown.slice(markdown.indexOf("## More Information"));
+    expect(more).toContain("Pivotal voters: 1 of 3 voters would change the winner by not voting.");
+    expect(more).toContain('Winner by median scores instead of means: "PyTorch", which differs from the winner by means');
+    expect(markdown).not.toContain("Ann Secret");
+
+    const agreeing = generateRecord(recordInput({ result: { ...result, pivotalVoters: { count: 0 }, medianWinnerOptionIds: ["tf"], flags: [] } }));
+    expect(agreeing).toContain("Pivotal voters: none; leaving out any single ballot keeps the same winner.");
+    expect(agreeing).toContain('Winner by median scores instead of means: "TensorFlow", the same.');
+    // A record from before these figures existed says nothing about them.
+    expect(generateRecord(recordInput())).not.toMatch(/Confidence:|Pivotal voters|median scores/);
+  });
+
   it("names the clear winner with a generated reason when the lead has written none", () => {
     const markdown = generateRecord(recordInput());
     expect(markdown).toContain(

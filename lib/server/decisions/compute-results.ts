@@ -10,14 +10,24 @@ import {
   DomainRuleError,
   type CellStats,
   type ImportanceVector,
+  type ResultFlag,
   type VoterOptionSum,
 } from "../../domain/aggregation";
 import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
+import { computeUncertainty, type CellHistograms } from "./uncertainty";
 import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
 
 type Client = Db | Tx;
+
+/** How many voters are pivotal; their names only for callers allowed to read ballots, after close. */
+export interface PivotalVoters {
+  count: number;
+  voters?: { userId: string; name: string }[];
+}
+
+export type FullResult = Awaited<ReturnType<typeof computeResults>>;
 
 export function cellStatsQuery(db: Client, decisionId: string) {
   return db.$queryRawUnsafe<CellStats[]>(cellStatsSql, decisionId);
@@ -101,7 +111,13 @@ function weightsOf(decision: DecisionRow, importances: readonly ImportanceVector
  * Each cell's statistics from its maintained histogram, less the scores of ballots that no longer
  * count (their voter left the project or became an auditor; usually none).
  */
-export async function cellStatsFromTallies(db: Client, decisionId: string, uncountedBallotIds: readonly string[] = []): Promise<CellStats[]> {
+export async function cellStatsFromTallies(
+  db: Client,
+  decisionId: string,
+  uncountedBallotIds: readonly string[] = [],
+  /** Filled with each cell's value counts, for rank acceptability's bootstrap of small cells. */
+  histogramsOut?: CellHistograms,
+): Promise<CellStats[]> {
   const [kept, uncounted] = await Promise.all([
     db.$queryRawUnsafe<{ optionId: string; criterionId: string; abstained: boolean; value: number; voters: number }[]>(readScoreTallySql, decisionId),
     uncountedBallotIds.length ? db.score.findMany({ where: { ballotId: { in: [...uncountedBallotIds] } }, select: { optionId: true, criterionId: true, value: true } }) : [],
@@ -122,16 +138,57 @@ export async function cellStatsFromTallies(db: Client, decisionId: string, uncou
     }
     byCell.set(key, cell);
   }
+  if (histogramsOut) {
+    for (const cell of byCell.values()) {
+      histogramsOut.set(
+        `${cell.optionId}|${cell.criterionId}`,
+        cell.counts.filter((c) => c.voters > 0).map((c) => ({ value: c.value, count: c.voters })),
+      );
+    }
+  }
   return [...byCell.values()].map((cell) => ({ optionId: cell.optionId, criterionId: cell.criterionId, ...cellStatsFromTally(cell.counts, cell.abstentions) }));
 }
 
 /**
- * The full result of a decision, whatever its status; callers decide who may see it. Reads the cell
+ * The full result of a decision, whatever its status, with how sure it is (rank acceptability, pivotal
+ * voters, the winner by medians); callers decide who may see it, and who may see the pivotal voters'
+ * names (present-results.ts). Reads the cell
  * histograms and per-option Borda tallies that ballots keep up to date, so its cost follows options ×
  * criteria, not voters; only ballots whose totals depend on the shared VOTED weights (and ballots cast
  * before totals were stored) are summed from their scores here. Pass the decision when already loaded.
  */
 export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
+  const { decision, scale, weights, cells, importances, histograms, result } = await readTallies(db, decisionId, loaded);
+  const uncertainty = await computeUncertainty(db, {
+    decisionId,
+    scale,
+    weightMode: decision.weightMode,
+    options: decision.options.map((o) => ({ id: o.id, name: o.name })),
+    criteria: decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
+    weights,
+    cells,
+    importances,
+    histograms,
+  });
+  const flags: ResultFlag[] = uncertainty.medianDisagrees ? [...result.flags, "median_disagrees"] : result.flags;
+  return {
+    ...result,
+    flags,
+    acceptability: uncertainty.acceptability,
+    acceptabilitySamples: uncertainty.acceptabilitySamples,
+    confidence: uncertainty.confidence,
+    confidenceSentence: uncertainty.confidenceSentence,
+    pivotalVoters: { count: uncertainty.pivotal.length, voters: uncertainty.pivotal } as PivotalVoters,
+    medianWinnerOptionIds: uncertainty.medianWinnerOptionIds,
+  };
+}
+
+/** The result from the maintained tallies alone, as the recount compares it with computeResultsFromScores. */
+export async function computeResultsFromTallies(db: Client, decisionId: string, loaded?: DecisionRow) {
+  return (await readTallies(db, decisionId, loaded)).result;
+}
+
+async function readTallies(db: Client, decisionId: string, loaded?: DecisionRow) {
   const decision = loaded ?? (await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   const voted = decision.weightMode === "VOTED";
@@ -139,8 +196,10 @@ export async function computeResults(db: Client, decisionId: string, loaded?: De
   const uncounted = apart.filter((b) => b.uncounted);
   const uncountedIds = uncounted.map((b) => b.id);
   const summedNow = apart.filter((b) => b.totalsAtRead && !b.uncounted).map((b) => b.id);
+  const importances = voted ? await importanceVectors(db, decisionId, decision.projectId) : [];
+  const histograms: CellHistograms = new Map();
   const weightsAndReadTimeSums = (async () => {
-    const weights = weightsOf(decision, voted ? await importanceVectors(db, decisionId, decision.projectId) : []);
+    const weights = weightsOf(decision, importances);
     const ids = decision.criteria.map((c) => c.id);
     const sums = summedNow.length
       ? await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, summedNow)
@@ -149,7 +208,7 @@ export async function computeResults(db: Client, decisionId: string, loaded?: De
   })();
   const storedUncounted = uncounted.filter((b) => !b.totalsAtRead).map((b) => b.id);
   const [cells, optionTallies, uncountedTotals, eligible, { weights, sums }] = await Promise.all([
-    cellStatsFromTallies(db, decisionId, uncountedIds),
+    cellStatsFromTallies(db, decisionId, uncountedIds, histograms),
     db.optionTally.findMany({ where: { decisionId }, select: { optionId: true, voters: true, positionSum2: true } }),
     storedUncounted.length ? db.ballotTotal.findMany({ where: { ballotId: { in: storedUncounted } }, select: { optionId: true, position2: true } }) : [],
     db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
@@ -165,7 +224,7 @@ export async function computeResults(db: Client, decisionId: string, loaded?: De
     positionTally: lessUncounted(optionTallies, uncountedTotals),
     eligible,
   });
-  return { decisionId, status: decision.status, ...result };
+  return { decision, scale, weights, cells, importances, histograms, result: { decisionId, status: decision.status, ...result } };
 }
 
 /** Option tallies without the stored positions of ballots that no longer count. */

@@ -5,11 +5,14 @@ import type { Actor } from "../actor";
 import { requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
+import { judgementsById, resolvePairwise } from "./pairwise-weights";
 import { auditSnapshot, decisionInclude, presentDecision } from "./shape";
+import type { Prisma } from "../../generated/prisma/client";
 
 export async function createDecision(actor: Actor, projectId: string, raw: unknown) {
   await requirePermission(projectId, actor.userId, "decision.manage");
   const input = parseInput(createDecisionSchema, raw);
+  const pairwise = input.pairwise ? resolvePairwise(input.criteria, input.pairwise) : null;
   return getDb().$transaction(async (tx) => {
     await requirePermissionInTx(tx, projectId, actor.userId, "decision.manage");
     // Incrementing the counter locks the project row, so concurrent creations get consecutive numbers.
@@ -19,7 +22,7 @@ export async function createDecision(actor: Actor, projectId: string, raw: unkno
       select: { nextDecisionNumber: true },
     });
     const number = nextDecisionNumber - 1;
-    const decision = await tx.decision.create({
+    let decision = await tx.decision.create({
       data: {
         projectId,
         number,
@@ -35,11 +38,19 @@ export async function createDecision(actor: Actor, projectId: string, raw: unkno
           create: input.options.map((o, position) => ({ position, name: o.name, description: o.description ?? "", link: o.link || null })),
         },
         criteria: {
-          create: input.criteria.map((c, position) => ({ position, name: c.name, description: c.description ?? "", weight: c.weight ?? 1 })),
+          create: input.criteria.map((c, position) => ({ position, name: c.name, description: c.description ?? "", weight: pairwise ? pairwise.rawWeights[position]! : (c.weight ?? 1) })),
         },
       },
       include: decisionInclude,
     });
+    if (pairwise) {
+      const ids = decision.criteria.map((c) => c.id);
+      decision = await tx.decision.update({
+        where: { id: decision.id },
+        data: { pairwise: judgementsById(pairwise.byPosition, ids) as unknown as Prisma.InputJsonValue },
+        include: decisionInclude,
+      });
+    }
     const presented = presentDecision(decision);
     await appendAuditEvent(tx, {
       projectId,

@@ -4,7 +4,7 @@ import "server-only";
 import type { Db, Tx } from "../../db";
 import { computeWeights, type ImportanceVector } from "../../domain/aggregation";
 import { voterPositions } from "../../domain/ranking";
-import { computeResults, computeResultsFromScores } from "./compute-results";
+import { computeResultsFromScores, computeResultsFromTallies } from "./compute-results";
 import { decisionInclude } from "./shape";
 import { readScoreTallySql, recountBallotSumsSql, recountScoreTallySql } from "./tally-sql";
 
@@ -94,7 +94,7 @@ export async function recountResults(db: Client, decisionId: string): Promise<Re
   compareMaps("option tally", keptTally, expectedTally, differences);
 
   // And the result people see, from the tallies and from every score.
-  const [fromTallies, fromScores] = await Promise.all([computeResults(db, decisionId, decision), computeResultsFromScores(db, decisionId)]);
+  const [fromTallies, fromScores] = await Promise.all([computeResultsFromTallies(db, decisionId, decision), computeResultsFromScores(db, decisionId)]);
   compareMaps("result", new Map([["", fromTallies]]), new Map([["", fromScores]]), differences);
   return { decisionId, ballots: ballots.length, differences };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
+import { DomainRuleError } from "../../domain/aggregation";
+import { inconsistencyWarning, pairwiseWeights } from "../../domain/pairwise";
 
 export const decisionInclude = {
   options: { orderBy: { position: "asc" } },
@@ -31,7 +33,30 @@ export function presentDecision(d: DecisionRow) {
     openedAt: d.openedAt,
     closedAt: d.closedAt,
     record: d.record ? { id: d.record.id, status: d.record.status } : null,
+    pairwise: presentPairwise(d),
   };
+}
+
+/** The lead's pairwise comparisons with their consistency, or null when weights were given as numbers. */
+function presentPairwise(d: DecisionRow) {
+  if (!Array.isArray(d.pairwise) || d.weightMode !== "FIXED") return null;
+  const judgements = d.pairwise as unknown as { a: string; b: string; value: number }[];
+  const nameOf = new Map(d.criteria.map((c) => [c.id, c.name]));
+  try {
+    const result = pairwiseWeights(
+      d.criteria.map((c) => c.id),
+      judgements.map((j) => ({ rowId: j.a, columnId: j.b, value: j.value })),
+    );
+    return {
+      judgements,
+      consistencyRatio: result.consistencyRatio,
+      warning: inconsistencyWarning(result, (id) => nameOf.get(id) ?? "an unknown criterion"),
+    };
+  } catch (error) {
+    // Criteria changed since (a stale set): show no comparisons rather than fail the page.
+    if (error instanceof DomainRuleError) return null;
+    throw error;
+  }
 }
 
 export type PresentedDecision = ReturnType<typeof presentDecision>;
@@ -48,6 +73,7 @@ export function auditSnapshot(d: PresentedDecision) {
     deadline: d.deadline ? d.deadline.toISOString() : null,
     options: d.options.map((o) => ({ id: o.id, name: o.name })),
     criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
+    ...(d.pairwise ? { pairwise: d.pairwise.judgements } : {}),
   };
 }
 

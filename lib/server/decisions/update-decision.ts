@@ -8,6 +8,8 @@ import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { loadDecision } from "./load";
 import { lockDecision } from "./lock-decision";
+import { judgementsById, resolvePairwise } from "./pairwise-weights";
+import { Prisma } from "../../generated/prisma/client";
 import { auditSnapshot, decisionInclude, presentDecision } from "./shape";
 
 export async function updateDecision(actor: Actor, decisionId: string, raw: unknown) {
@@ -34,7 +36,15 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
     }
     const weightMode = input.weightMode ?? current.weightMode;
     const criteriaAfter = input.criteria ?? current.criteria;
-    if (weightMode === "FIXED" && !criteriaAfter.some((c) => (c.weight ?? 1) > 0)) {
+    if (input.pairwise && weightMode !== "FIXED") {
+      throw new AppError("unprocessable", "Pairwise weights are for fixed weights; in VOTED mode voters weigh the criteria.", {
+        issues: [{ path: "pairwise", message: "VOTED mode" }],
+      });
+    }
+    // Comparisons replace the criteria's numbers; numbers given without comparisons drop the old ones.
+    const pairwise = input.pairwise ? resolvePairwise(criteriaAfter, input.pairwise) : null;
+    const dropsPairwise = !pairwise && (input.criteria !== undefined || weightMode === "VOTED");
+    if (!pairwise && weightMode === "FIXED" && !criteriaAfter.some((c) => (c.weight ?? 1) > 0)) {
       throw new AppError("unprocessable", "With fixed weights at least one criterion needs a weight above 0.", {
         issues: [{ path: "criteria", message: "all weights are 0" }],
       });
@@ -50,6 +60,7 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
         weightMode: input.weightMode,
         revealPolicy: input.revealPolicy,
         deadline: input.deadline === undefined ? undefined : input.deadline ? new Date(input.deadline) : null,
+        pairwise: dropsPairwise ? Prisma.DbNull : undefined,
       },
     });
     if (input.options) {
@@ -75,10 +86,20 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
       }
       await tx.criterion.deleteMany({ where: { decisionId, id: { notIn: [...keep] as string[] } } });
       for (const [position, c] of input.criteria.entries()) {
-        const data = { position, name: c.name, description: c.description ?? "", weight: c.weight ?? 1 };
+        const weight = pairwise ? pairwise.rawWeights[position]! : (c.weight ?? 1);
+        const data = { position, name: c.name, description: c.description ?? "", weight };
         if (c.id) await tx.criterion.update({ where: { id: c.id }, data });
         else await tx.criterion.create({ data: { ...data, decisionId } });
       }
+    }
+    if (pairwise) {
+      if (!input.criteria) {
+        for (const [position, c] of current.criteria.entries()) {
+          await tx.criterion.update({ where: { id: c.id }, data: { weight: pairwise.rawWeights[position]! } });
+        }
+      }
+      const ids = (await tx.criterion.findMany({ where: { decisionId }, orderBy: { position: "asc" }, select: { id: true } })).map((c) => c.id);
+      await tx.decision.update({ where: { id: decisionId }, data: { pairwise: judgementsById(pairwise.byPosition, ids) as unknown as Prisma.InputJsonValue } });
     }
     const updated = presentDecision(await tx.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
     await appendAuditEvent(tx, {

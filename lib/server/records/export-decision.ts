@@ -8,9 +8,10 @@ import { loadDecision } from "../decisions/load";
 import { computeResults } from "../decisions/compute-results";
 import { presentDecision } from "../decisions/shape";
 import { listBallots } from "../decisions/list-ballots";
+import { resultsForRole } from "../decisions/present-results";
 
 export async function exportDecision(actor: Actor, decisionId: string) {
-  const { decision } = await loadDecision(decisionId, actor.userId);
+  const { decision, role } = await loadDecision(decisionId, actor.userId);
   const closed = decision.status === "CLOSED";
   const db = getDb();
   const live = decision.status === "OPEN" && decision.revealPolicy === "LIVE";
@@ -34,7 +35,7 @@ export async function exportDecision(actor: Actor, decisionId: string) {
     exportedAt: new Date().toISOString(),
     decision: presentDecision(decision),
     ballots,
-    result,
+    result: result ? resultsForRole(result, role) : null,
     record: record
       ? {
           id: record.id,

@@ -8,6 +8,7 @@ import { formatDateTime, pluralize } from "@/components/format";
 import { ArrowRightIcon, LinkIcon } from "@/components/icons";
 import { DeadlineCountdown } from "@/components/decisions/deadline";
 import { percent, REVEAL_LABEL, WEIGHT_MODE_LABEL } from "@/components/decisions/format";
+import { PairwiseNote } from "@/components/decisions/pairwise-note";
 import { LifecycleControls } from "@/components/decisions/lifecycle-controls";
 import { ParticipationBar, VoterList } from "@/components/decisions/participation";
 import { can } from "@/lib/server/access";
@@ -147,6 +148,7 @@ export default async function DecisionPage({ params }: Params) {
                 );
               })}
             </ol>
+            <PairwiseNote pairwise={decision.pairwise} />
           </Card>
         </div>
 

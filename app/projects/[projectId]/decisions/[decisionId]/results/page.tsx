@@ -7,6 +7,8 @@ import { EmptyState } from "@/components/empty-state";
 import { ScaleIcon } from "@/components/icons";
 import { ContributionChart, type ContributionRow } from "@/components/decisions/results/contribution-chart";
 import { ChartDataTable } from "@/components/decisions/results/data-table";
+import { AcceptabilityCard } from "@/components/decisions/results/acceptability-card";
+import { ConfidenceSummary } from "@/components/decisions/results/confidence-summary";
 import { FlagList } from "@/components/decisions/results/flag-list";
 import { Heatmap } from "@/components/decisions/results/heatmap";
 import { RankingTable } from "@/components/decisions/results/ranking-table";
@@ -158,6 +160,17 @@ export default async function ResultsPage({ params }: Params) {
               </div>
             </Card>
 
+            <ConfidenceSummary
+              sentence={result.confidenceSentence}
+              confidence={result.confidence}
+              samples={result.acceptabilitySamples}
+              pivotal={result.pivotalVoters}
+              voted={result.participation.voted}
+              meanWinnerNames={winners.map((w) => w.name)}
+              medianWinnerNames={result.options.filter((o) => result.medianWinnerOptionIds.includes(o.optionId)).map((o) => o.name)}
+              medianDisagrees={result.flags.includes("median_disagrees")}
+            />
+
             <Card as="section">
               <CardHeader
                 level={3}
@@ -190,6 +203,14 @@ export default async function ResultsPage({ params }: Params) {
                 />
               </CardBody>
             </Card>
+
+            <AcceptabilityCard
+              rows={result.acceptability.map((a) => ({
+                ...a,
+                name: result.options.find((o) => o.optionId === a.optionId)?.name ?? "Unknown option",
+              }))}
+              samples={result.acceptabilitySamples}
+            />
 
             <Card as="section">
               <CardHeader
