@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("a lead weighs criteria by pairwise comparison, sees the inconsistency warning, then the weights and CR", async ({ page }) => {
