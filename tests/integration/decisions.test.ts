@@ -348,7 +348,10 @@ describeOnEachDatabase("decisions, ballots and results", (db) => {
       { criterionId: d.criteria[1]!.id, delta: expect.closeTo(125 / 26, 9) },
     ]);
     expect(results.body.robustness).toBeCloseTo(125 / 26, 9);
-    expect(results.body.flags).toEqual(["fragile"]);
+    // Medians PyTorch (6, 4) → .625·.6 + .375·.4 = .525; TensorFlow (4, 9) → .625·.4 + .375·.9 = .5875:
+    // by medians TensorFlow would win, so the result says the centres disagree.
+    expect(results.body.medianWinnerOptionIds).toEqual([d.options[1]!.id]);
+    expect(results.body.flags).toEqual(["fragile", "median_disagrees"]);
   });
 
   it("weighs criteria by voters' importances in VOTED mode", async () => {

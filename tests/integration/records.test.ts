@@ -979,7 +979,8 @@ describeOnEachDatabase("decision records", (db) => {
     );
     const token = await as(team.lead);
     const results = await api("GET", `/decisions/${decision.id}/results`, { token });
-    expect(results.body.flags).toEqual(["contested"]);
+    // Medians X 4, Y 5: by medians Y wins, so the centres disagree as well.
+    expect(results.body.flags).toEqual(["contested", "median_disagrees"]);
     const record = await api("GET", `/decisions/${decision.id}/record`, { token });
     expect(record.body.chosenOptionId).toBeNull();
     const md: string = record.body.markdown;
