@@ -33,7 +33,10 @@ export interface AuditVerification {
   firstBadSeq?: number;
   expected?: string;
   found?: string;
+  /** e.g. "tail missing after seq 41" when a head kept outside the event table is not in the chain. */
   reason?: string;
+  /** Heads kept outside the event table (records' heads at close, a checkpoint) the chain was held to. */
+  anchorsChecked: number;
 }
 
 /** One submitted ballot as its reader may see it. */
