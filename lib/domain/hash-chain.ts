@@ -1,6 +1,7 @@
 // The audit trail's hash chain: hash = SHA-256(previous hash + canonical JSON of the event).
 // Pure except for the hash function, which comes from Web Crypto's synchronous sibling in Node.
 import { createHash } from "node:crypto";
+import { sealCommitment, sealIn, type SealOpening } from "./audit-seal";
 import { canonicalJson } from "./canonical-json";
 
 export const GENESIS_HASH = "";
@@ -92,7 +93,11 @@ export class ChainVerifier {
     return this.broken !== null;
   }
 
-  push(event: StoredEvent): boolean {
+  /**
+   * `opening` is the event's sealed details if stored, null if none are stored; leave it out only
+   * when the caller does not look seals up (the chain itself is then all that is checked).
+   */
+  push(event: StoredEvent, opening?: SealOpening | null): boolean {
     if (this.broken) return false;
     if (event.seq !== this.expectedSeq) {
       this.broken = {
@@ -119,6 +124,18 @@ export class ChainVerifier {
         reason: "event content does not match its hash",
         expected: recomputed,
         found: event.hash,
+      };
+      return false;
+    }
+    const commitment = opening === undefined ? null : sealIn(event.data);
+    if (commitment !== null && (!opening || sealCommitment(opening) !== commitment)) {
+      this.broken = {
+        seq: event.seq,
+        reason: opening
+          ? "sealed details do not match the commitment in the event"
+          : "sealed details of the event are missing",
+        expected: `details committing to ${commitment}`,
+        found: opening ? `details committing to ${sealCommitment(opening)}` : "no stored details",
       };
       return false;
     }

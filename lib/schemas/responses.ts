@@ -21,6 +21,11 @@ export interface AuditEventView {
   data: unknown;
   prevHash: string;
   hash: string;
+  /**
+   * Only on events whose data carries `sealed`: the salt and details that open the seal, or null
+   * while they are withheld (a blind vote still open, and the reader is not the ballot's author).
+   */
+  sealedDetails?: { salt: string; details: Record<string, unknown> } | null;
 }
 
 /** `GET …/audit/verify`: whether the chain is intact, or where it first breaks. */

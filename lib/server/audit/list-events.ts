@@ -4,7 +4,7 @@ import { auditQuerySchema, auditTimeBounds } from "../../schemas/audit";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import { parseInput } from "../parse-input";
-import { eventColumns, lookUpActorNames, presentEvent, type AuditEventView } from "./shape";
+import { eventColumns, lookUpActorNames, lookUpOpenings, presentEvent, type AuditEventView } from "./shape";
 
 export interface AuditPage {
   events: AuditEventView[];
@@ -40,9 +40,12 @@ export async function listAuditEvents(actor: Actor, projectId: string, raw: unkn
     select: eventColumns,
   });
   const page = rows.slice(0, query.limit);
-  const names = await lookUpActorNames(db, page);
+  const [names, openings] = await Promise.all([
+    lookUpActorNames(db, page),
+    lookUpOpenings(db, projectId, page, actor.userId),
+  ]);
   return {
-    events: page.map((row) => presentEvent(row, names)),
+    events: page.map((row) => presentEvent(row, names, openings)),
     next: rows.length > query.limit ? page[page.length - 1]!.seq : null,
   };
 }

@@ -53,7 +53,8 @@ async function chainHead(db: Db, projectId: string) {
 }
 
 /**
- * Recomputes a project's whole chain in seq order, `batchSize` rows per query, and names the first
+ * Recomputes a project's whole chain in seq order (and checks each sealed event's stored details
+ * against its commitment, without showing them), `batchSize` rows per query, and names the first
  * bad event. The project row's count and head hash are read first: events appended meanwhile are
  * left for the next check, and a chain that ends early (a deleted tail) is caught, even when the
  * project row was rolled back with it, as long as an anchor kept elsewhere names a later event.
@@ -70,8 +71,15 @@ export async function verifyAuditChain(
   const verifier = new ChainVerifier(await gatherAnchors(db, projectId, checkpoint));
   const { anchorsChecked } = verifier;
   batches: for await (const rows of chainBatches(db, projectId, recorded.count, batchSize)) {
+    const seals = await db.auditSeal.findMany({
+      where: { projectId, seq: { gte: rows[0]!.seq, lte: rows[rows.length - 1]!.seq } },
+      select: { seq: true, salt: true, details: true },
+    });
+    const openings = new Map(
+      seals.map((seal) => [seal.seq, { salt: seal.salt, details: seal.details as Record<string, unknown> }]),
+    );
     for (const row of rows) {
-      if (!verifier.push(toStored(row))) break batches;
+      if (!verifier.push(toStored(row), openings.get(row.seq) ?? null)) break batches;
     }
   }
   const outcome = verifier.finish(recorded);

@@ -104,13 +104,15 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     });
     await tx.ballotDraft.deleteMany({ where: { decisionId, voterId: actor.userId } });
     // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
+    // Details that follow from the ballot are sealed: members see them once the vote is no longer blind.
     await appendAuditEvent(tx, {
       projectId: state.projectId,
       actorId: actor.userId,
       action: previous ? "ballot.revised" : "ballot.submitted",
       entityType: "ballot",
       entityId: ballot.id,
-      data: { decisionId, revision: ballot.revision, cells: input.scores.length, abstentions: input.scores.filter((s) => s.value === null).length },
+      data: { decisionId },
+      sealed: { revision: ballot.revision, cells: input.scores.length, abstentions: input.scores.filter((s) => s.value === null).length },
     });
     return ballot;
   });
