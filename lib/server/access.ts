@@ -61,3 +61,14 @@ export async function requirePermission(
   if (!can(role, permission)) throw new AppError("forbidden", REFUSALS[permission]);
   return role;
 }
+
+/**
+ * The permission check every write repeats inside its own transaction, right after taking its row
+ * lock: a role taken away while the request waited for that lock is seen here, not after the write.
+ * It reads without locking the membership row on purpose: membership changes lock the project row
+ * before the membership row, and every write locks the project row last (its audit event), so locking
+ * the membership here would let a write and a role change wait on each other.
+ */
+export async function requirePermissionInTx(tx: Tx, projectId: string, userId: string, permission: Permission): Promise<Role> {
+  return requirePermission(projectId, userId, permission, tx);
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { createDecisionSchema } from "../../schemas/decision";
 import type { Actor } from "../actor";
-import { requirePermission } from "../access";
+import { requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { auditSnapshot, decisionInclude, presentDecision } from "./shape";
@@ -11,7 +11,7 @@ export async function createDecision(actor: Actor, projectId: string, raw: unkno
   await requirePermission(projectId, actor.userId, "decision.manage");
   const input = parseInput(createDecisionSchema, raw);
   return getDb().$transaction(async (tx) => {
-    await requirePermission(projectId, actor.userId, "decision.manage", tx);
+    await requirePermissionInTx(tx, projectId, actor.userId, "decision.manage");
     // Incrementing the counter locks the project row, so concurrent creations get consecutive numbers.
     const { nextDecisionNumber } = await tx.project.update({
       where: { id: projectId },

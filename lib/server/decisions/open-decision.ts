@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { loadDecision } from "./load";
 import { lockDecision } from "./lock-decision";
@@ -11,6 +12,7 @@ export async function openDecision(actor: Actor, decisionId: string) {
   await loadDecision(decisionId, actor.userId, "decision.manage");
   return getDb().$transaction(async (tx) => {
     const state = await lockDecision(tx, decisionId);
+    await requirePermissionInTx(tx, state.projectId, actor.userId, "decision.manage");
     if (state.status !== "DRAFT") throw new AppError("conflict", `The decision is already ${state.status}; only a DRAFT can be opened.`);
     const counts = await tx.decision.findUniqueOrThrow({
       where: { id: decisionId },

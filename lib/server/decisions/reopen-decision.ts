@@ -3,6 +3,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { reopenSchema } from "../../schemas/decision";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { loadDecision } from "./load";
@@ -14,6 +15,7 @@ export async function reopenDecision(actor: Actor, decisionId: string, raw: unkn
   const { reason } = parseInput(reopenSchema, raw);
   return getDb().$transaction(async (tx) => {
     const state = await lockDecision(tx, decisionId);
+    await requirePermissionInTx(tx, state.projectId, actor.userId, "decision.manage");
     if (state.status !== "CLOSED") throw new AppError("conflict", `The decision is ${state.status}; only a CLOSED vote can be reopened.`);
     const record = await tx.decisionRecord.findUnique({ where: { decisionId }, select: { status: true, historical: true } });
     if (record?.historical) throw new AppError("conflict", "This record was imported from history; there is no vote to reopen.");

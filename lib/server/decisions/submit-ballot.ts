@@ -3,6 +3,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { ballotSchema, type BallotInput } from "../../schemas/decision";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { getBallot } from "./get-ballot";
@@ -81,9 +82,7 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
           : `Voting is not open: the decision is ${state.status}.`,
       );
     }
-    // The role may have changed since the first check; re-check inside the lock.
-    const member = await tx.membership.findUnique({ where: { projectId_userId: { projectId: state.projectId, userId: actor.userId } } });
-    if (!member || member.role === "AUDITOR") throw new AppError("forbidden", "Auditors read decisions but do not vote.");
+    await requirePermissionInTx(tx, state.projectId, actor.userId, "ballot.submit");
 
     const previous = await tx.ballot.findUnique({ where: { decisionId_voterId: { decisionId, voterId: actor.userId } }, select: { id: true, revision: true } });
     if (previous) await tx.ballot.delete({ where: { id: previous.id } });

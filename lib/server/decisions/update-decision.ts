@@ -3,6 +3,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { updateDecisionSchema } from "../../schemas/decision";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { loadDecision } from "./load";
@@ -14,6 +15,7 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
   const input = parseInput(updateDecisionSchema, raw);
   return getDb().$transaction(async (tx) => {
     const state = await lockDecision(tx, decisionId);
+    await requirePermissionInTx(tx, state.projectId, actor.userId, "decision.manage");
     const current = await tx.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
     const before = auditSnapshot(presentDecision(current));
 

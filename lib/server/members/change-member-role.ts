@@ -3,7 +3,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { changeRoleSchema } from "../../schemas/project";
 import type { Actor } from "../actor";
-import { membershipOf, requirePermission } from "../access";
+import { membershipOf, requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { assertAnotherOwnerRemains, lockMembers } from "./owner-guard";
@@ -13,7 +13,7 @@ export async function changeMemberRole(actor: Actor, projectId: string, userId: 
   const { role } = parseInput(changeRoleSchema, raw);
   return getDb().$transaction(async (tx) => {
     await lockMembers(tx, projectId);
-    await requirePermission(projectId, actor.userId, "members.manage", tx);
+    await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const before = await membershipOf(projectId, userId, tx).catch(() => {
       throw new AppError("not_found", "This person is not a member of the project.");
     });

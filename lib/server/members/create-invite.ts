@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { getDb } from "../../db";
 import { createInviteSchema } from "../../schemas/project";
 import type { Actor } from "../actor";
-import { requirePermission } from "../access";
+import { requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { hashToken } from "../token-hash";
@@ -20,7 +20,7 @@ export async function createInvite(actor: Actor, projectId: string, raw: unknown
   const token = crypto.randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + inviteTtlMs());
   await getDb().$transaction(async (tx) => {
-    await requirePermission(projectId, actor.userId, "members.manage", tx);
+    await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const invite = await tx.invite.create({
       data: { projectId, role, tokenHash: hashToken(token), createdById: actor.userId, expiresAt },
     });

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { membershipOf, requirePermission } from "../access";
+import { membershipOf, requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { assertAnotherOwnerRemains, lockMembers } from "./owner-guard";
 
@@ -10,7 +10,7 @@ export async function removeMember(actor: Actor, projectId: string, userId: stri
   await requirePermission(projectId, actor.userId, "members.manage");
   await getDb().$transaction(async (tx) => {
     await lockMembers(tx, projectId);
-    await requirePermission(projectId, actor.userId, "members.manage", tx);
+    await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const before = await membershipOf(projectId, userId, tx).catch(() => {
       throw new AppError("not_found", "This person is not a member of the project.");
     });

@@ -5,6 +5,7 @@ import { chosenOption } from "../../domain/record";
 import { AppError } from "../../errors";
 import { acceptRecordSchema } from "../../schemas/record";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { loadDecision } from "../decisions/load";
 import { parseInput } from "../parse-input";
 import { gatherEvidence } from "./evidence";
@@ -18,6 +19,7 @@ export async function acceptRecord(actor: Actor, decisionId: string, raw: unknow
   const { comment } = parseInput(acceptRecordSchema, raw);
   await getDb().$transaction(async (tx) => {
     const record = await lockRecord(tx, decisionId);
+    await requirePermissionInTx(tx, record.projectId, actor.userId, "record.manage");
     requireStatus(record, "proposed", "accepted");
     if (!record.historical) await requireDecidedOutcome(tx, record);
     await writeStatusVersion(tx, record, {

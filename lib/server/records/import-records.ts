@@ -6,7 +6,7 @@ import { getDb } from "../../db";
 import { parseMadr, type MadrParseError, type ParsedRecord } from "../../domain/madr-parse";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { requirePermission } from "../access";
+import { requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { decisionKey } from "../decisions/shape";
 import { emptyTexts, type StoredNarrative } from "./narrative";
@@ -69,7 +69,7 @@ export async function importRecords(actor: Actor, projectId: string, upload: Req
   const { files, skipped } = await readRecordFiles(bytes);
 
   return getDb().$transaction(async (tx) => {
-    await requirePermission(projectId, actor.userId, "record.manage", tx);
+    await requirePermissionInTx(tx, projectId, actor.userId, "record.manage");
     // The project row lock orders this import against decisions being created at the same time.
     const [project] = await tx.$queryRaw<{ nextDecisionNumber: number }[]>`
       SELECT "nextDecisionNumber" FROM "Project" WHERE id = ${projectId} FOR UPDATE`;

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { rejectRecordSchema } from "../../schemas/record";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { loadDecision } from "../decisions/load";
 import { parseInput } from "../parse-input";
 import { getRecord } from "./get-record";
@@ -13,6 +14,7 @@ export async function rejectRecord(actor: Actor, decisionId: string, raw: unknow
   const { comment } = parseInput(rejectRecordSchema, raw);
   await getDb().$transaction(async (tx) => {
     const record = await lockRecord(tx, decisionId);
+    await requirePermissionInTx(tx, record.projectId, actor.userId, "record.manage");
     requireStatus(record, "proposed", "rejected");
     await writeStatusVersion(tx, record, {
       to: "rejected",

@@ -4,6 +4,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { narrativePatchSchema, NARRATIVE_FIELDS } from "../../schemas/record";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { loadDecision } from "../decisions/load";
 import { parseInput } from "../parse-input";
@@ -27,6 +28,7 @@ export async function saveNarrative(actor: Actor, decisionId: string, raw: unkno
   }
   await getDb().$transaction(async (tx) => {
     const record = await lockRecord(tx, decisionId);
+    await requirePermissionInTx(tx, record.projectId, actor.userId, "record.manage");
     if (record.historical) {
       throw new AppError(
         "conflict",

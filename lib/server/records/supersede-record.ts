@@ -4,6 +4,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { supersedeRecordSchema } from "../../schemas/record";
 import type { Actor } from "../actor";
+import { requirePermissionInTx } from "../access";
 import { loadDecision } from "../decisions/load";
 import { decisionKey } from "../decisions/shape";
 import { parseInput } from "../parse-input";
@@ -46,6 +47,7 @@ export async function supersedeRecord(actor: Actor, decisionId: string, raw: unk
       [second!, await lockRecord(tx, second!)],
     ]);
     const old = locked.get(decisionId)!;
+    await requirePermissionInTx(tx, old.projectId, actor.userId, "record.manage");
     const replacement = locked.get(newer.id)!;
     if (old.status !== "accepted") {
       throw new AppError(
