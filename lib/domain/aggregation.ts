@@ -1,7 +1,7 @@
 // A decision's result from its ballots, exactly as PRODUCT.md "Aggregation" defines it. The database
 // supplies per-cell statistics and per-voter weighted sums; the `…FromScores` helpers are the reference
 // for what those queries must return.
-import { bordaPositions, kendallW, rankByTotal } from "./ranking";
+import { kendallW, rankByTotal, voterPositions } from "./ranking";
 import { FRAGILE_BELOW_POINTS, TIE_TOLERANCE } from "./thresholds";
 import { analyseSensitivity, type CriterionSensitivity } from "./sensitivity";
 
@@ -92,6 +92,11 @@ export interface AggregateInput {
   weights: Readonly<Record<string, number>>;
   cells: readonly CellStats[];
   voterSums: readonly VoterOptionSum[];
+  /**
+   * Borda positions already summed per option over voters not in `voterSums` (stored as ballots are
+   * cast): how many voters, and each option's sum of their positions.
+   */
+  positionTally?: { voted: number; positionSums: Readonly<Record<string, number>> };
   eligible: number;
 }
 
@@ -265,7 +270,7 @@ export function aggregate(input: AggregateInput): AggregateResult {
   const { ranks, tied } = rankByTotal(totals);
   const winnerOptionIds = totals.filter((t) => t.total !== null && ranks.get(t.id) === 1).map((t) => t.id);
 
-  const { borda, positionSums, voted } = bordaCount(optionIds, input.voterSums);
+  const { borda, positionSums, voted } = bordaCount(optionIds, input.voterSums, input.positionTally);
   const bordaWinners = voted === 0 ? [] : winnersOf(optionIds, borda);
   // Without a weighted-sum winner there is nothing for Borda to contest.
   const contested = winnerOptionIds.length > 0 && !sameMembers(winnerOptionIds, bordaWinners);
@@ -346,7 +351,11 @@ function buildCells(input: AggregateInput): ResultCell[] {
  * Borda points and position sums from each voter's own totals (weightedSum / coverage). A voter is
  * anyone with a row for one of the options; a zero coverage counts as not scored (no total to rank by).
  */
-function bordaCount(optionIds: readonly string[], voterSums: readonly VoterOptionSum[]) {
+function bordaCount(
+  optionIds: readonly string[],
+  voterSums: readonly VoterOptionSum[],
+  tally: AggregateInput["positionTally"] = { voted: 0, positionSums: {} },
+) {
   const known = new Set(optionIds);
   const byVoter = new Map<string, Map<string, { weightedSum: number; coverage: number }>>();
   for (const row of voterSums) {
@@ -364,22 +373,15 @@ function bordaCount(optionIds: readonly string[], voterSums: readonly VoterOptio
   }
 
   const k = optionIds.length;
-  const borda = new Map<string, number>(optionIds.map((id) => [id, 0]));
-  const positionSums = new Map<string, number>(optionIds.map((id) => [id, 0]));
+  const positionSums = new Map<string, number>(optionIds.map((id) => [id, tally.positionSums[id] ?? 0]));
   for (const sums of byVoter.values()) {
-    const positions = bordaPositions(
-      optionIds.map((id) => {
-        const sum = sums.get(id);
-        return { id, total: sum && sum.coverage > COVERAGE_EPSILON ? sum.weightedSum / sum.coverage : null };
-      }),
-    );
-    for (const id of optionIds) {
-      const position = positions.get(id) ?? k;
-      borda.set(id, (borda.get(id) ?? 0) + (k - position));
-      positionSums.set(id, (positionSums.get(id) ?? 0) + position);
-    }
+    const positions = voterPositions(optionIds, sums);
+    for (const id of optionIds) positionSums.set(id, (positionSums.get(id) ?? 0) + (positions.get(id) ?? k));
   }
-  return { borda, positionSums, voted: byVoter.size };
+  const voted = byVoter.size + tally.voted;
+  // Each voter gives an option k − position points, so its points are voted·k − its position sum.
+  const borda = new Map<string, number>(optionIds.map((id) => [id, voted * k - (positionSums.get(id) ?? 0)]));
+  return { borda, positionSums, voted };
 }
 
 /** Options with the most points. */

@@ -86,3 +86,19 @@ export function kendallW(positionSums: readonly number[], voterCount: number): n
   const s = positionSums.reduce((sum, r) => sum + (r - meanSum) ** 2, 0);
   return (12 * s) / (m * m * (k ** 3 - k));
 }
+
+/** A coverage this close to 0 is no coverage: the option has no total for this voter. */
+const NO_COVERAGE = 1e-9;
+
+/** One voter's Borda positions from their per-option Σ w·ŝ and Σ w; options without a sum tie last. */
+export function voterPositions(
+  optionIds: readonly string[],
+  sums: ReadonlyMap<string, { weightedSum: number; coverage: number }>,
+): Map<string, number> {
+  return bordaPositions(
+    optionIds.map((id) => {
+      const sum = sums.get(id);
+      return { id, total: sum && sum.coverage > NO_COVERAGE ? sum.weightedSum / sum.coverage : null };
+    }),
+  );
+}

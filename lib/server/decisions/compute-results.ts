@@ -1,4 +1,6 @@
-// A decision's full result from its ballots: two SQL aggregates, then the pure engine in lib/domain.
+// A decision's full result: from the tallies kept up to date by each ballot (computeResults), or from
+// every score by the two original SQL aggregates (computeResultsFromScores, the recount and benchmark
+// baseline); both feed the same pure engine in lib/domain.
 import "server-only";
 import type { Db, Tx } from "../../db";
 import { AppError } from "../../errors";
@@ -10,8 +12,10 @@ import {
   type ImportanceVector,
   type VoterOptionSum,
 } from "../../domain/aggregation";
+import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
-import { decisionInclude } from "./shape";
+import { decisionInclude, type DecisionRow } from "./shape";
+import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
 
 type Client = Db | Tx;
 
@@ -47,8 +51,8 @@ async function importanceVectors(db: Client, decisionId: string, projectId: stri
   return [...byVoter].map(([voterId, importances]) => ({ voterId, importances }));
 }
 
-/** The full result of a decision, whatever its status; callers decide who may see it. */
-export async function computeResults(db: Client, decisionId: string) {
+/** The full result recomputed from every score: what the maintained tallies must reproduce. */
+export async function computeResultsFromScores(db: Client, decisionId: string) {
   const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   let weights: Record<string, number>;
@@ -79,3 +83,106 @@ export async function computeResults(db: Client, decisionId: string) {
   return { decisionId, status: decision.status, ...result };
 }
 
+
+function weightsOf(decision: DecisionRow, importances: readonly ImportanceVector[]) {
+  try {
+    return computeWeights(
+      decision.weightMode,
+      decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
+      importances,
+    ).weights;
+  } catch (error) {
+    if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
+    throw error;
+  }
+}
+
+/**
+ * Each cell's statistics from its maintained histogram, less the scores of ballots that no longer
+ * count (their voter left the project or became an auditor; usually none).
+ */
+export async function cellStatsFromTallies(db: Client, decisionId: string, uncountedBallotIds: readonly string[] = []): Promise<CellStats[]> {
+  const [kept, uncounted] = await Promise.all([
+    db.$queryRawUnsafe<{ optionId: string; criterionId: string; abstained: boolean; value: number; voters: number }[]>(readScoreTallySql, decisionId),
+    uncountedBallotIds.length ? db.score.findMany({ where: { ballotId: { in: [...uncountedBallotIds] } }, select: { optionId: true, criterionId: true, value: true } }) : [],
+  ]);
+  const rows = [
+    ...kept,
+    ...uncounted.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, abstained: s.value === null, value: s.value ?? 0, voters: -1 })),
+  ];
+  const byCell = new Map<string, { optionId: string; criterionId: string; counts: ValueCount[]; abstentions: number }>();
+  for (const row of rows) {
+    const key = `${row.optionId}\u0000${row.criterionId}`;
+    const cell = byCell.get(key) ?? { optionId: row.optionId, criterionId: row.criterionId, counts: [], abstentions: 0 };
+    if (row.abstained) cell.abstentions += row.voters;
+    else {
+      const bucket = cell.counts.find((c) => c.value === row.value);
+      if (bucket) bucket.voters += row.voters;
+      else cell.counts.push({ value: row.value, voters: row.voters });
+    }
+    byCell.set(key, cell);
+  }
+  return [...byCell.values()].map((cell) => ({ optionId: cell.optionId, criterionId: cell.criterionId, ...cellStatsFromTally(cell.counts, cell.abstentions) }));
+}
+
+/**
+ * The full result of a decision, whatever its status; callers decide who may see it. Reads the cell
+ * histograms and per-option Borda tallies that ballots keep up to date, so its cost follows options ×
+ * criteria, not voters; only ballots whose totals depend on the shared VOTED weights (and ballots cast
+ * before totals were stored) are summed from their scores here. Pass the decision when already loaded.
+ */
+export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
+  const decision = loaded ?? (await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
+  const scale = { min: decision.scaleMin, max: decision.scaleMax };
+  const voted = decision.weightMode === "VOTED";
+  const apart = await db.$queryRawUnsafe<{ id: string; totalsAtRead: boolean; uncounted: boolean }[]>(ballotsApartSql, decisionId);
+  const uncounted = apart.filter((b) => b.uncounted);
+  const uncountedIds = uncounted.map((b) => b.id);
+  const summedNow = apart.filter((b) => b.totalsAtRead && !b.uncounted).map((b) => b.id);
+  const weightsAndReadTimeSums = (async () => {
+    const weights = weightsOf(decision, voted ? await importanceVectors(db, decisionId, decision.projectId) : []);
+    const ids = decision.criteria.map((c) => c.id);
+    const sums = summedNow.length
+      ? await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, summedNow)
+      : [];
+    return { weights, sums };
+  })();
+  const storedUncounted = uncounted.filter((b) => !b.totalsAtRead).map((b) => b.id);
+  const [cells, optionTallies, uncountedTotals, eligible, { weights, sums }] = await Promise.all([
+    cellStatsFromTallies(db, decisionId, uncountedIds),
+    db.optionTally.findMany({ where: { decisionId }, select: { optionId: true, voters: true, positionSum2: true } }),
+    storedUncounted.length ? db.ballotTotal.findMany({ where: { ballotId: { in: storedUncounted } }, select: { optionId: true, position2: true } }) : [],
+    db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
+    weightsAndReadTimeSums,
+  ]);
+  const result = aggregate({
+    scale,
+    options: decision.options.map((o) => ({ id: o.id, name: o.name })),
+    criteria: decision.criteria.map((c) => ({ id: c.id })),
+    weights,
+    cells,
+    voterSums: sums,
+    positionTally: lessUncounted(optionTallies, uncountedTotals),
+    eligible,
+  });
+  return { decisionId, status: decision.status, ...result };
+}
+
+/** Option tallies without the stored positions of ballots that no longer count. */
+function lessUncounted(
+  tallies: readonly { optionId: string; voters: number; positionSum2: number }[],
+  uncounted: readonly { optionId: string; position2: number }[],
+) {
+  const byOption = new Map(tallies.map((t) => [t.optionId, { voters: t.voters, positionSum2: t.positionSum2 }]));
+  for (const row of uncounted) {
+    const tally = byOption.get(row.optionId) ?? { voters: 0, positionSum2: 0 };
+    tally.voters -= 1;
+    tally.positionSum2 -= row.position2;
+    byOption.set(row.optionId, tally);
+  }
+  return {
+    // Every stored ballot has a row for every option, so any option's count is the number of voters.
+    voted: Math.max(0, ...[...byOption.values()].map((t) => t.voters)),
+    positionSums: Object.fromEntries([...byOption].map(([optionId, t]) => [optionId, t.positionSum2 / 2])),
+  };
+}

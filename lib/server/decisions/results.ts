@@ -15,5 +15,5 @@ export async function getResults(actor: Actor, decisionId: string) {
   if (decision.status === "OPEN" && decision.revealPolicy !== "LIVE") {
     throw new AppError("conflict", "Results are hidden until the vote closes (blind voting).");
   }
-  return computeResults(getDb(), decisionId);
+  return computeResults(getDb(), decisionId, decision);
 }

@@ -1,23 +1,18 @@
 import "server-only";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
+import { computeWeights } from "../../domain/aggregation";
+import { ballotOptionTotals, type BallotOptionTotal } from "../../domain/tally";
 import { ballotSchema, type BallotInput } from "../../schemas/decision";
 import type { Actor } from "../actor";
-import { requirePermissionInTx } from "../access";
+import { can } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
-import { getBallot } from "./get-ballot";
 import { closeIfExpired } from "./close-expired";
-import { loadDecision } from "./load";
-import { lockDecision } from "./lock-decision";
+import { decisionInclude, type DecisionRow } from "./shape";
+import { addOptionTallySql, clearBallotSql, writeBallotSql } from "./tally-sql";
 
-type Definition = {
-  scaleMin: number;
-  scaleMax: number;
-  weightMode: "FIXED" | "VOTED";
-  options: { id: string }[];
-  criteria: { id: string; name: string }[];
-};
+type Definition = Pick<DecisionRow, "scaleMin" | "scaleMax" | "weightMode" | "options" | "criteria">;
 
 /** Rules a ballot must meet against its decision: every problem, with where it is. */
 function ballotProblems(input: BallotInput, d: Definition) {
@@ -60,18 +55,93 @@ function ballotProblems(input: BallotInput, d: Definition) {
 }
 
 /**
- * Stores the caller's ballot, replacing any earlier one atomically. Submitting the same ballot
- * twice leaves one ballot; a vote racing a close is either in before the close or refused.
+ * The weights this ballot's own totals use, when they are known now: FIXED weights never change once the
+ * vote is open, and a VOTED ballot whose importances sum above 0 weighs by its own. Null when the voter
+ * weighs by the shared VOTED weights, which move with every ballot: results compute those at read time.
+ */
+function ownWeights(d: Definition, input: BallotInput): Record<string, number> | null {
+  const ids = d.criteria.map((c) => c.id);
+  if (d.weightMode === "FIXED") return computeWeights("FIXED", d.criteria.map((c) => ({ id: c.id, weight: c.weight })), []).weights;
+  const given = new Map((input.importances ?? []).map((i) => [i.criterionId, i.value]));
+  const sum = ids.reduce((total, id) => total + (given.get(id) ?? 0), 0);
+  if (sum === 0) return null;
+  return Object.fromEntries(ids.map((id) => [id, (given.get(id) ?? 0) / sum]));
+}
+
+type Cell = { optionId: string; criterionId: string; value: number | null };
+
+/** Net change per histogram row, in key order: −1 for each old score, +1 for each new one. */
+function cellDeltas(before: readonly Cell[], after: readonly Cell[]) {
+  const deltas = new Map<string, { optionId: string; criterionId: string; abstained: boolean; value: number; change: number }>();
+  const add = (cell: Cell, change: number) => {
+    const abstained = cell.value === null;
+    const value = cell.value ?? 0;
+    const key = JSON.stringify([cell.optionId, cell.criterionId, abstained, value]);
+    const entry = deltas.get(key) ?? { optionId: cell.optionId, criterionId: cell.criterionId, abstained, value, change: 0 };
+    entry.change += change;
+    deltas.set(key, entry);
+  };
+  before.forEach((cell) => add(cell, -1));
+  after.forEach((cell) => add(cell, 1));
+  return [...deltas.values()].filter((d) => d.change !== 0);
+}
+
+/** Net change per option of stored voters and positions ×2; empty when nothing moved. */
+function optionDeltas(before: readonly { optionId: string; position2: number }[], after: readonly BallotOptionTotal[]) {
+  const deltas = new Map<string, { voters: number; position2: number }>();
+  const add = (optionId: string, voters: number, position2: number) => {
+    const entry = deltas.get(optionId) ?? { voters: 0, position2: 0 };
+    entry.voters += voters;
+    entry.position2 += position2;
+    deltas.set(optionId, entry);
+  };
+  before.forEach((row) => add(row.optionId, -1, -row.position2));
+  after.forEach((row) => add(row.optionId, 1, row.position2));
+  return [...deltas].filter(([, d]) => d.voters !== 0 || d.position2 !== 0).map(([optionId, d]) => ({ optionId, ...d }));
+}
+
+/**
+ * Stores the caller's ballot, replacing any earlier one atomically, and moves the decision's result
+ * tallies by the difference in the same transaction. Everything that needs no lock (parsing, checks,
+ * the ballot's own totals) happens first; inside, a handful of statements: lock, upsert, clear the old
+ * revision, write the new one with its tally deltas, the option tallies, the audit event.
+ * Submitting the same ballot twice leaves one ballot; a vote racing a close is either in before the
+ * close or refused.
  */
 export async function submitBallot(actor: Actor, decisionId: string, raw: unknown) {
-  const { decision } = await loadDecision(decisionId, actor.userId, "ballot.submit");
+  const db = getDb();
+  const found = await db.decision.findUnique({
+    where: { id: decisionId },
+    include: { ...decisionInclude, project: { select: { members: { where: { userId: actor.userId }, select: { role: true } } } } },
+  });
+  const role = found?.project.members[0]?.role;
+  if (!found || !role) throw new AppError("not_found", "No such decision.");
+  if (!can(role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
   const input = parseInput(ballotSchema, raw);
-  const issues = ballotProblems(input, decision);
+  const issues = ballotProblems(input, found);
   if (issues.length) {
     throw new AppError("unprocessable", `The ballot breaks ${issues.length} rule(s): ${issues[0]!.message}`, { issues });
   }
-  const outcome = await getDb().$transaction(async (tx) => {
-    const state = await lockDecision(tx, decisionId);
+  const scores = input.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale ?? "" }));
+  const importances = found.weightMode === "VOTED" ? (input.importances ?? []) : [];
+  const weights = ownWeights(found, input);
+  const totals = weights
+    ? ballotOptionTotals(scores, found.options.map((o) => o.id), found.criteria.map((c) => c.id), { min: found.scaleMin, max: found.scaleMax }, weights)
+    : [];
+  const comment = input.comment ?? "";
+
+  const outcome = await db.$transaction(async (tx) => {
+    // FOR SHARE: ballots do not queue behind each other here, only behind a close, open or reopen.
+    // The caller's role is read again under the lock: it may have changed since the first check.
+    const [state] = await tx.$queryRawUnsafe<{ status: string; deadline: Date | null; projectId: string; role: string | null; voterName: string }[]>(
+      `SELECT d.status, d.deadline, d."projectId", m.role, u.name AS "voterName"
+       FROM "Decision" d JOIN "User" u ON u.id = $2
+       LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
+       WHERE d.id = $1 FOR SHARE OF d`,
+      decisionId,
+      actor.userId,
+    );
+    if (!state) throw new AppError("not_found", "No such decision.");
     if (state.status === "OPEN" && state.deadline && state.deadline <= new Date()) return "expired" as const;
     if (state.status !== "OPEN") {
       const pastDeadline = state.status === "CLOSED" && state.deadline && state.deadline <= new Date();
@@ -82,42 +152,83 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
           : `Voting is not open: the decision is ${state.status}.`,
       );
     }
-    await requirePermissionInTx(tx, state.projectId, actor.userId, "ballot.submit");
+    // The in-transaction permission check (requirePermissionInTx elsewhere), done on the role the lock
+    // statement already read: a non-member finds nothing, an auditor is refused.
+    if (!state.role) throw new AppError("not_found", "No such decision.");
+    if (!can(state.role as typeof role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
 
-    const previous = await tx.ballot.findUnique({ where: { decisionId_voterId: { decisionId, voterId: actor.userId } }, select: { id: true, revision: true } });
-    if (previous) await tx.ballot.delete({ where: { id: previous.id } });
-    const ballot = await tx.ballot.create({
-      data: {
-        decisionId,
-        voterId: actor.userId,
-        comment: input.comment ?? "",
-        revision: (previous?.revision ?? 0) + 1,
-        scores: {
-          createMany: {
-            data: input.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale ?? "" })),
-          },
-        },
-        importances: input.importances?.length ? { createMany: { data: input.importances } } : undefined,
-      },
-      select: { id: true, revision: true, submittedAt: true },
-    });
-    await tx.ballotDraft.deleteMany({ where: { decisionId, voterId: actor.userId } });
+    // One statement inserts or revises; on a revision it waits for, then holds, the ballot's row lock.
+    const [ballot] = await tx.$queryRawUnsafe<{ id: string; revision: number; submittedAt: Date }[]>(
+      `INSERT INTO "Ballot" (id, "decisionId", "voterId", comment, "totalsAtRead")
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ("decisionId", "voterId") DO UPDATE
+       SET comment = EXCLUDED.comment, "totalsAtRead" = EXCLUDED."totalsAtRead", revision = "Ballot".revision + 1, "submittedAt" = now()
+       RETURNING id, revision, "submittedAt"`,
+      crypto.randomUUID(),
+      decisionId,
+      actor.userId,
+      comment,
+      weights === null,
+    );
+    const cleared = await tx.$queryRawUnsafe<{ kind: "score" | "total"; optionId: string; criterionId: string | null; value: number | null }[]>(
+      clearBallotSql,
+      ballot!.id,
+      decisionId,
+      actor.userId,
+    );
+    const oldScores = cleared.filter((row) => row.kind === "score").map((row) => ({ optionId: row.optionId, criterionId: row.criterionId!, value: row.value }));
+    const oldTotals = cleared.filter((row) => row.kind === "total").map((row) => ({ optionId: row.optionId, position2: row.value! }));
+    const cells = cellDeltas(oldScores, scores);
+    await tx.$executeRawUnsafe(
+      writeBallotSql,
+      ballot!.id,
+      decisionId,
+      scores.map((s) => s.optionId),
+      scores.map((s) => s.criterionId),
+      scores.map((s) => s.value),
+      scores.map((s) => s.rationale),
+      importances.map((i) => i.criterionId),
+      importances.map((i) => i.value),
+      totals.map((t) => t.optionId),
+      totals.map((t) => t.weightedSum),
+      totals.map((t) => t.coverage),
+      totals.map((t) => t.position2),
+      cells.map((c) => c.optionId),
+      cells.map((c) => c.criterionId),
+      cells.map((c) => c.abstained),
+      cells.map((c) => c.value),
+      cells.map((c) => c.change),
+    );
+    const options = optionDeltas(oldTotals, totals);
+    if (options.length) {
+      await tx.$executeRawUnsafe(addOptionTallySql, decisionId, options.map((o) => o.optionId), options.map((o) => o.voters), options.map((o) => o.position2));
+    }
     // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
     // Details that follow from the ballot are sealed: members see them once the vote is no longer blind.
     await appendAuditEvent(tx, {
       projectId: state.projectId,
       actorId: actor.userId,
-      action: previous ? "ballot.revised" : "ballot.submitted",
+      action: ballot!.revision > 1 ? "ballot.revised" : "ballot.submitted",
       entityType: "ballot",
-      entityId: ballot.id,
+      entityId: ballot!.id,
       data: { decisionId },
-      sealed: { revision: ballot.revision, cells: input.scores.length, abstentions: input.scores.filter((s) => s.value === null).length },
+      sealed: { revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
     });
-    return ballot;
+    return { ...ballot!, voterName: state.voterName };
   });
   if (outcome === "expired") {
     await closeIfExpired(decisionId);
     throw new AppError("conflict", "Voting closed at the deadline; this ballot was not counted.");
   }
-  return getBallot(actor, decisionId);
+  // The stored ballot is what was just written: nothing to read back.
+  return {
+    id: outcome.id,
+    decisionId,
+    voter: { id: actor.userId, name: outcome.voterName },
+    revision: outcome.revision,
+    submittedAt: outcome.submittedAt,
+    comment,
+    scores,
+    importances: importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
+  };
 }

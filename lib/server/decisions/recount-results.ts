@@ -1,0 +1,100 @@
+// Recounts a decision's maintained tallies from its scores and says where they differ: the check behind
+// `npm run results:recount` and the recount test. Any difference at all is a bug in the write path.
+import "server-only";
+import type { Db, Tx } from "../../db";
+import { computeWeights, type ImportanceVector } from "../../domain/aggregation";
+import { voterPositions } from "../../domain/ranking";
+import { computeResults, computeResultsFromScores } from "./compute-results";
+import { decisionInclude } from "./shape";
+import { readScoreTallySql, recountBallotSumsSql, recountScoreTallySql } from "./tally-sql";
+
+type Client = Db | Tx;
+
+export interface RecountReport {
+  decisionId: string;
+  ballots: number;
+  /** One line per figure that differs, "what: maintained ≠ recounted". */
+  differences: string[];
+}
+
+/**
+ * Counts and positions must match exactly. Floating-point figures must match to 12 significant digits:
+ * PostgreSQL's numeric stddev_pop and a sum's last bit may differ from the tallies' exact-integer
+ * arithmetic by one unit in the last place, which no displayed figure, rank or flag can see.
+ */
+const asCompared = (_key: string, value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value);
+
+function compareMaps(what: string, maintained: Map<string, unknown>, recounted: Map<string, unknown>, out: string[]) {
+  for (const key of new Set([...maintained.keys(), ...recounted.keys()])) {
+    const a = JSON.stringify(maintained.get(key) ?? null, asCompared);
+    const b = JSON.stringify(recounted.get(key) ?? null, asCompared);
+    if (a !== b) out.push(`${what} ${key}: ${a} ≠ ${b}`);
+  }
+}
+
+export async function recountResults(db: Client, decisionId: string): Promise<RecountReport> {
+  const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
+  const differences: string[] = [];
+  type TallyRow = { optionId: string; criterionId: string; abstained: boolean; value: number; voters: number };
+  const tallyKey = (r: TallyRow) => JSON.stringify([r.optionId, r.criterionId, r.abstained, r.value]);
+  const [kept, counted] = await Promise.all([
+    db.$queryRawUnsafe<TallyRow[]>(readScoreTallySql, decisionId),
+    db.$queryRawUnsafe<TallyRow[]>(recountScoreTallySql, decisionId),
+  ]);
+  compareMaps("cell", new Map(kept.map((r) => [tallyKey(r), r.voters])), new Map(counted.map((r) => [tallyKey(r), r.voters])), differences);
+
+  // Stored per-ballot totals, against the same sums taken over the scores by SQL.
+  const ids = decision.criteria.map((c) => c.id);
+  const optionIds = decision.options.map((o) => o.id);
+  const importances = await db.importance.findMany({ where: { ballot: { decisionId } }, select: { criterionId: true, value: true, ballot: { select: { voterId: true } } } });
+  const vectors = new Map<string, Record<string, number>>();
+  for (const row of importances) vectors.set(row.ballot.voterId, { ...vectors.get(row.ballot.voterId), [row.criterionId]: row.value });
+  const weights = computeWeights(
+    decision.weightMode,
+    decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
+    [...vectors].map(([voterId, vector]): ImportanceVector => ({ voterId, importances: vector })),
+  ).weights;
+  const [ballots, stored, sums, optionTallies] = await Promise.all([
+    db.ballot.findMany({ where: { decisionId }, select: { id: true, totalsAtRead: true } }),
+    db.ballotTotal.findMany({ where: { ballot: { decisionId } } }),
+    db.$queryRawUnsafe<{ ballotId: string; optionId: string; weightedSum: number; coverage: number }[]>(
+      recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), decision.scaleMin, decision.scaleMax, decision.weightMode === "VOTED", null,
+    ),
+    db.optionTally.findMany({ where: { decisionId } }),
+  ]);
+  const storedBallots = new Set(ballots.filter((b) => !b.totalsAtRead).map((b) => b.id));
+  const sumsByBallot = new Map<string, Map<string, { weightedSum: number; coverage: number }>>();
+  for (const row of sums) {
+    if (!storedBallots.has(row.ballotId)) continue;
+    const bySum = sumsByBallot.get(row.ballotId) ?? new Map();
+    bySum.set(row.optionId, { weightedSum: row.weightedSum, coverage: row.coverage });
+    sumsByBallot.set(row.ballotId, bySum);
+  }
+  const expectedTotals = new Map<string, unknown>();
+  const expectedTally = new Map<string, { voters: number; positionSum2: number }>(optionIds.map((id) => [id, { voters: 0, positionSum2: 0 }]));
+  for (const [ballotId, bySum] of sumsByBallot) {
+    const positions = voterPositions(optionIds, bySum);
+    for (const optionId of optionIds) {
+      const sum = bySum.get(optionId) ?? { weightedSum: 0, coverage: 0 };
+      const position2 = 2 * positions.get(optionId)!;
+      expectedTotals.set(`${ballotId}/${optionId}`, { weightedSum: sum.weightedSum, coverage: sum.coverage, position2 });
+      const tally = expectedTally.get(optionId)!;
+      tally.voters += 1;
+      tally.positionSum2 += position2;
+    }
+  }
+  compareMaps(
+    "ballot total",
+    new Map(stored.map((r) => [`${r.ballotId}/${r.optionId}`, { weightedSum: r.weightedSum, coverage: r.coverage, position2: r.position2 }])),
+    expectedTotals,
+    differences,
+  );
+  const keptTally = new Map(optionIds.map((id) => [id, { voters: 0, positionSum2: 0 }]));
+  for (const t of optionTallies) keptTally.set(t.optionId, { voters: t.voters, positionSum2: t.positionSum2 });
+  compareMaps("option tally", keptTally, expectedTally, differences);
+
+  // And the result people see, from the tallies and from every score.
+  const [fromTallies, fromScores] = await Promise.all([computeResults(db, decisionId, decision), computeResultsFromScores(db, decisionId)]);
+  compareMaps("result", new Map([["", fromTallies]]), new Map([["", fromScores]]), differences);
+  return { decisionId, ballots: ballots.length, differences };
+}

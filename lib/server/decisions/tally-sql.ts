@@ -1,0 +1,109 @@
+// SQL for the maintained result tallies (ScoreTally, BallotTotal, OptionTally): the statements a ballot's
+// transaction runs, and the recount from scores that checks them. Positional parameters throughout.
+
+/**
+ * $1 ballot id, $2 decision id, $3 voter id → the ballot's previous scores (kind 'score') and stored
+ * totals (kind 'total', value = position ×2), deleted along with its importances and the voter's draft.
+ * Runs after the ballot row is locked, so it sees the latest committed revision.
+ */
+export const clearBallotSql = `
+  WITH draft AS (DELETE FROM "BallotDraft" WHERE "decisionId" = $2 AND "voterId" = $3),
+       importance AS (DELETE FROM "Importance" WHERE "ballotId" = $1),
+       score AS (DELETE FROM "Score" WHERE "ballotId" = $1 RETURNING "optionId", "criterionId", value),
+       total AS (DELETE FROM "BallotTotal" WHERE "ballotId" = $1 RETURNING "optionId", "position2")
+  SELECT 'score' AS kind, "optionId", "criterionId", value FROM score
+  UNION ALL
+  SELECT 'total' AS kind, "optionId", NULL AS "criterionId", "position2" AS value FROM total`;
+
+/**
+ * Writes the new ballot's rows and adds the cell deltas, in one statement.
+ * $1 ballot id, $2 decision id; scores $3 option ids, $4 criterion ids, $5 values (null = abstain),
+ * $6 rationales; importances $7 criterion ids, $8 values; totals $9 option ids, $10 weighted sums,
+ * $11 coverages, $12 positions ×2; cell deltas $13 option ids, $14 criterion ids, $15 abstained, $16 values,
+ * $17 change in voters. Deltas are upserted in key order so concurrent ballots lock tally rows in the
+ * same order and cannot deadlock.
+ */
+export const writeBallotSql = `
+  WITH score AS (
+    INSERT INTO "Score" ("ballotId", "optionId", "criterionId", value, rationale)
+    SELECT $1, o, c, v, r FROM unnest($3::text[], $4::text[], $5::int[], $6::text[]) AS t(o, c, v, r)
+  ), importance AS (
+    INSERT INTO "Importance" ("ballotId", "criterionId", value)
+    SELECT $1, c, v FROM unnest($7::text[], $8::int[]) AS t(c, v)
+  ), total AS (
+    INSERT INTO "BallotTotal" ("ballotId", "optionId", "weightedSum", coverage, "position2")
+    SELECT $1, o, w, cov, p FROM unnest($9::text[], $10::float8[], $11::float8[], $12::int[]) AS t(o, w, cov, p)
+  )
+  INSERT INTO "ScoreTally" ("decisionId", "optionId", "criterionId", abstained, value, voters)
+  SELECT $2, o, c, a, v, d FROM unnest($13::text[], $14::text[], $15::boolean[], $16::int[], $17::int[]) AS t(o, c, a, v, d)
+  ORDER BY o, c, a, v
+  ON CONFLICT ("decisionId", "optionId", "criterionId", abstained, value)
+  DO UPDATE SET voters = "ScoreTally".voters + EXCLUDED.voters`;
+
+/** $1 decision id, $2 option ids, $3 change in voters, $4 change in position sums ×2; in key order. */
+export const addOptionTallySql = `
+  INSERT INTO "OptionTally" ("decisionId", "optionId", voters, "positionSum2")
+  SELECT $1, o, v, p FROM unnest($2::text[], $3::int[], $4::int[]) AS t(o, v, p)
+  ORDER BY o
+  ON CONFLICT ("decisionId", "optionId")
+  DO UPDATE SET voters = "OptionTally".voters + EXCLUDED.voters, "positionSum2" = "OptionTally"."positionSum2" + EXCLUDED."positionSum2"`;
+
+/** $1 decision id → the maintained histogram rows with voters. */
+export const readScoreTallySql = `
+  SELECT "optionId", "criterionId", abstained, value, voters FROM "ScoreTally"
+  WHERE "decisionId" = $1 AND voters <> 0`;
+
+/** $1 decision id → the same histogram, counted from every score (the recount). */
+export const recountScoreTallySql = `
+  SELECT s."optionId", s."criterionId", s.value IS NULL AS abstained, COALESCE(s.value, 0) AS value, count(*)::int AS voters
+  FROM "Score" s JOIN "Ballot" b ON b.id = s."ballotId"
+  WHERE b."decisionId" = $1
+  GROUP BY 1, 2, 3, 4`;
+
+/**
+ * $1 decision id, $2 criterion ids, $3 their weights, $4 scale min, $5 scale max, $6 VOTED mode, $7 only
+ * these ballot ids (null: every ballot) → each ballot's Σ W·ŝ and Σ W per option, summed over criteria in the
+ * decision's order exactly as lib/domain/tally.ts does, so stored and recounted figures agree to the bit.
+ * In VOTED mode a ballot whose importances sum above 0 weighs by them (a criterion it left out weighs 0);
+ * any other ballot weighs by $3.
+ */
+export const recountBallotSumsSql = `
+  WITH w AS (SELECT * FROM unnest($2::text[], $3::float8[]) WITH ORDINALITY AS w(cid, weight, ord)),
+  given AS (
+    SELECT i."ballotId", sum(i.value) AS total
+    FROM "Importance" i JOIN "Ballot" b ON b.id = i."ballotId"
+    WHERE b."decisionId" = $1 AND $6::boolean
+    GROUP BY i."ballotId"
+  ),
+  own AS (
+    SELECT i."ballotId", i."criterionId" AS cid, i.value::float8 / given.total::float8 AS weight
+    FROM "Importance" i JOIN given ON given."ballotId" = i."ballotId"
+    WHERE given.total > 0
+  ),
+  cell AS (
+    SELECT b.id AS "ballotId", b."voterId", s."optionId", w.ord, s.value,
+           CASE WHEN given.total > 0 THEN COALESCE(own.weight, 0::float8) ELSE w.weight END AS weight
+    FROM "Score" s
+    JOIN "Ballot" b ON b.id = s."ballotId"
+    JOIN w ON w.cid = s."criterionId"
+    LEFT JOIN given ON given."ballotId" = s."ballotId"
+    LEFT JOIN own ON own."ballotId" = s."ballotId" AND own.cid = s."criterionId"
+    WHERE b."decisionId" = $1 AND s.value IS NOT NULL AND ($7::text[] IS NULL OR b.id = ANY($7::text[]))
+  )
+  SELECT "ballotId", "voterId", "optionId",
+         sum(weight * ((value - $4::int)::float8 / ($5::int - $4::int)::float8) ORDER BY ord)::float8 AS "weightedSum",
+         sum(weight ORDER BY ord)::float8 AS coverage
+  FROM cell
+  GROUP BY "ballotId", "voterId", "optionId"`;
+
+/**
+ * $1 decision id → the ballots results must treat apart, in one pass over the decision's ballots: those
+ * that do not count now because their voter is no longer a voting member (removed, or made an auditor),
+ * and those whose totals are computed at read time.
+ */
+export const ballotsApartSql = `
+  SELECT b.id, b."totalsAtRead", m."userId" IS NULL AS uncounted
+  FROM "Ballot" b
+  JOIN "Decision" d ON d.id = b."decisionId"
+  LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = b."voterId" AND m.role IN ('OWNER', 'LEAD', 'MEMBER')
+  WHERE b."decisionId" = $1 AND (m."userId" IS NULL OR b."totalsAtRead")`;

@@ -1,0 +1,81 @@
+// The maintained result tallies against a recount from every score, over random ballots with revisions,
+// abstentions, partial ballots, VOTED importances (zero vectors included) and a reopen.
+import { expect, it } from "vitest";
+import { api, tokenFor } from "../support/api";
+import { createOpenDecision, frameworkDecision } from "../support/decisions";
+import { makeTeam, makeUser } from "../support/factories";
+import { describeOnEachDatabase } from "../support/test-db";
+import { recountResults } from "@/lib/server/decisions/recount-results";
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Decision = Awaited<ReturnType<typeof createOpenDecision>>;
+
+function randomBallot(d: Decision, next: () => number, voted: boolean) {
+  const scores = d.options.flatMap((o) =>
+    d.criteria.flatMap((c) => {
+      const roll = next();
+      if (roll < 0.1) return []; // left out of a partial ballot
+      return [{ optionId: o.id, criterionId: c.id, value: roll < 0.25 ? null : Math.floor(next() * 11) }];
+    }),
+  );
+  if (!voted) return { scores };
+  const zero = next() < 0.2;
+  return { scores, importances: d.criteria.map((c) => ({ criterionId: c.id, value: zero ? 0 : Math.floor(next() * 11) })) };
+}
+
+describeOnEachDatabase("results from maintained tallies", (db) => {
+  for (const weightMode of ["FIXED", "VOTED"] as const) {
+    it(`equal a recount from every score after random ${weightMode} ballots, revisions and a reopen`, async () => {
+      const next = random(weightMode === "FIXED" ? 7 : 11);
+      const team = await makeTeam();
+      const extra = await Promise.all([makeUser("Ana"), makeUser("Ben"), makeUser("Cy")]);
+      await db().prisma.membership.createMany({ data: extra.map((u) => ({ projectId: team.project.id, userId: u.userId, role: "MEMBER" as const })) });
+      const voters = [team.owner, team.lead, team.member, ...extra];
+      const tokens = await Promise.all(voters.map((v) => tokenFor(v)));
+      const d = await createOpenDecision(team.lead, team.project.id, {
+        ...frameworkDecision,
+        weightMode,
+        options: [...frameworkDecision.options, { name: "MXNet" }],
+        criteria: weightMode === "FIXED" ? [{ name: "A", weight: 0.3 }, { name: "B", weight: 0.7 }, { name: "C", weight: 0.1 }, { name: "D", weight: 2 }] : ["A", "B", "C", "D"].map((name) => ({ name })),
+      });
+      const leadToken = await tokenFor(team.lead);
+      const castRound = async () => {
+        // Several voters at once, some of them twice, so revisions race each other.
+        const who = Array.from({ length: 8 }, () => Math.floor(next() * voters.length));
+        const answers = await Promise.all(
+          who.map((i) => api("PUT", `/decisions/${d.id}/ballot`, { token: tokens[i]!, body: randomBallot(d, next, weightMode === "VOTED") })),
+        );
+        expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      };
+
+      await castRound();
+      await castRound();
+      expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
+      expect((await api("POST", `/decisions/${d.id}/close`, { token: leadToken })).status).toBe(200);
+      expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
+      expect((await api("POST", `/decisions/${d.id}/reopen`, { token: leadToken, body: { reason: "One more round" } })).status).toBe(200);
+      await castRound();
+      const report = await recountResults(db().prisma, d.id);
+      expect(report.differences).toEqual([]);
+      expect(report.ballots).toBeGreaterThan(3);
+
+      // A voter who leaves stops counting, and counts again on rejoining; so does one made an auditor.
+      const leaver = await api("DELETE", `/projects/${team.project.id}/members/${extra[0]!.userId}`, { token: await tokenFor(team.owner) });
+      expect(leaver.status).toBeLessThan(300);
+      await db().prisma.membership.update({ where: { projectId_userId: { projectId: team.project.id, userId: team.member.userId } }, data: { role: "AUDITOR" } });
+      expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
+      await db().prisma.membership.create({ data: { projectId: team.project.id, userId: extra[0]!.userId, role: "MEMBER" } });
+      expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
+    });
+  }
+});
