@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createTokenSchema, signUpSchema } from "./schemas/account";
 import { changeRoleSchema, createInviteSchema, createProjectSchema } from "./schemas/project";
 import { ballotSchema, createDecisionSchema, reopenSchema, updateDecisionSchema } from "./schemas/decision";
-import { auditQuerySchema } from "./schemas/audit";
+import { auditQuerySchema, auditVerifyQuerySchema } from "./schemas/audit";
 import { resultsResponseSchema } from "./schemas/results";
 import {
   acceptRecordSchema,
@@ -94,7 +94,13 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   },
   "/projects/{projectId}/audit": { get: { summary: "Audit events, paged by sequence number", query: auditQuerySchema } },
   "/projects/{projectId}/audit/{seq}": { get: { summary: "One audit event" } },
-  "/projects/{projectId}/audit/verify": { get: { summary: "Recompute the hash chain: intact, or the first bad event" } },
+  "/projects/{projectId}/audit/verify": {
+    get: {
+      summary:
+        "Recompute the hash chain and hold it to the heads kept outside it (records at close, an optional checkpoint): intact, or the first bad event (e.g. \"tail missing after seq N\")",
+      query: auditVerifyQuerySchema,
+    },
+  },
   "/projects/{projectId}/audit/export.csv": { get: { summary: "Every event with its hashes, as CSV", produces: "text/csv" } },
   "/projects/{projectId}/audit/export.jsonl": { get: { summary: "Every event with its hashes, as JSON Lines", produces: "application/x-ndjson" } },
 };

@@ -1,24 +1,35 @@
 // `npm run audit:verify -- --project <id>` (repeatable) or `-- --all`: recomputes each project's audit
 // chain with the same function as GET /api/v1/projects/{id}/audit/verify, prints the outcome per
 // project and exits 1 if any chain is broken (2 for a usage error or an unknown project).
+// `--checkpoint <file>` also holds a project's chain to a head saved by `npm run audit:checkpoint`.
+import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
 import type { Db } from "../lib/db";
-import type { AuditVerification } from "../lib/server/audit/verify-chain";
+import { auditCheckpointSchema, type AuditCheckpoint } from "../lib/schemas/audit";
+import type { AuditVerification } from "../lib/schemas/responses";
 
-export const USAGE = `Usage: npm run audit:verify -- (--project <id> [--project <id> …] | --all) [--json]
+export const USAGE = `Usage: npm run audit:verify -- (--project <id> [--project <id> …] | --all) [--checkpoint <file> …] [--json]
 
-  --project <id>  verify one project's chain (may be given more than once)
-  --all           verify every project's chain
-  --json          print one JSON object per project instead of text
+  --project <id>      verify one project's chain (may be given more than once)
+  --all               verify every project's chain
+  --checkpoint <file> a checkpoint from npm run audit:checkpoint: its project's chain must still
+                      contain that head (may be given more than once; alone, it names the project)
+  --json              print one JSON object per project instead of text
 
 Reads DATABASE_URL like the app (postgresql://…, file:<folder>, default file:./data/verdict).
 Exit status: 0 all intact, 1 some chain broken, 2 usage error or unknown project.`;
 
-export type CliArgs = { projectIds: string[]; all: boolean; json: boolean; help: boolean };
+export type CliArgs = {
+  projectIds: string[];
+  checkpointFiles: string[];
+  all: boolean;
+  json: boolean;
+  help: boolean;
+};
 
 export function parseArgs(argv: string[]): CliArgs | { error: string } {
-  const args: CliArgs = { projectIds: [], all: false, json: false, help: false };
+  const args: CliArgs = { projectIds: [], checkpointFiles: [], all: false, json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--all") args.all = true;
@@ -29,12 +40,17 @@ export function parseArgs(argv: string[]): CliArgs | { error: string } {
       if (!id || id.startsWith("-")) return { error: `${arg} needs a project id.` };
       args.projectIds.push(id);
     } else if (arg.startsWith("--project=")) args.projectIds.push(arg.slice("--project=".length));
+    else if (arg === "--checkpoint") {
+      const file = argv[++i];
+      if (!file || file.startsWith("-")) return { error: `${arg} needs a file.` };
+      args.checkpointFiles.push(file);
+    } else if (arg.startsWith("--checkpoint=")) args.checkpointFiles.push(arg.slice("--checkpoint=".length));
     else return { error: `Unknown argument: ${arg}` };
   }
   if (args.help) return args;
   if (args.all && args.projectIds.length > 0) return { error: "Give either --project or --all, not both." };
-  if (!args.all && args.projectIds.length === 0)
-    return { error: "Say which chain to verify: --project <id> or --all." };
+  if (!args.all && args.projectIds.length === 0 && args.checkpointFiles.length === 0)
+    return { error: "Say which chain to verify: --project <id>, --all or --checkpoint <file>." };
   return args;
 }
 
@@ -77,7 +93,7 @@ function describe(
   const who = `${project.id}  "${project.name}"`;
   if (result.status === "intact") {
     return [
-      `intact  ${who}: ${result.count.toLocaleString("en-US")} events, head hash ${result.headHash || "(none)"} (${seconds.toFixed(2)} s)`,
+      `intact  ${who}: ${result.count.toLocaleString("en-US")} events, head hash ${result.headHash || "(none)"}, ${result.anchorsChecked} kept head(s) found in it (${seconds.toFixed(2)} s)`,
     ];
   }
   return [
@@ -115,6 +131,29 @@ async function* projectsToCheck(db: Db, args: CliArgs) {
   }
 }
 
+/** Reads and checks each checkpoint file; one per project, since a later head implies the earlier. */
+export function readCheckpoints(files: string[]): Map<string, AuditCheckpoint> | { error: string } {
+  const byProject = new Map<string, AuditCheckpoint>();
+  for (const file of files) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+      return { error: `Cannot read the checkpoint ${file}: ${(error as Error).message}` };
+    }
+    const parsed = auditCheckpointSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return {
+        error: `The checkpoint ${file} is not one: ${issue.path.join(".") || "(file)"}: ${issue.message}`,
+      };
+    }
+    const earlier = byProject.get(parsed.data.projectId);
+    if (!earlier || earlier.seq < parsed.data.seq) byProject.set(parsed.data.projectId, parsed.data);
+  }
+  return byProject;
+}
+
 /** Runs the command and returns its exit status; `db` defaults to the one DATABASE_URL names. */
 export async function runAuditVerify(
   argv: string[],
@@ -130,6 +169,16 @@ export async function runAuditVerify(
     output.out(USAGE);
     return 0;
   }
+  const checkpoints = readCheckpoints(args.checkpointFiles);
+  if (!(checkpoints instanceof Map)) {
+    output.err(checkpoints.error);
+    return 2;
+  }
+  if (!args.all) {
+    for (const projectId of checkpoints.keys()) {
+      if (!args.projectIds.includes(projectId)) args.projectIds.push(projectId);
+    }
+  }
   const server = await loadServerLayer();
   const database = db ?? server.getDb();
   let intact = 0;
@@ -143,7 +192,11 @@ export async function runAuditVerify(
       continue;
     }
     const started = performance.now();
-    const result = await server.verifyAuditChain(project.id, { db: database });
+    const checkpoint = checkpoints.get(project.id);
+    const result = await server.verifyAuditChain(project.id, {
+      db: database,
+      checkpoint: checkpoint && { seq: checkpoint.seq, hash: checkpoint.hash },
+    });
     const seconds = (performance.now() - started) / 1000;
     if (result.status === "intact") intact++;
     else broken++;

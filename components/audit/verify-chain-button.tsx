@@ -1,8 +1,9 @@
 "use client";
 // Runs the chain check on the server (GET …/audit/verify) and says plainly whether the history is
-// intact, or where it breaks. The outcome is announced to screen readers as it arrives.
+// intact, or where it breaks. The outcome is announced to screen readers as it arrives. A checkpoint
+// file saved earlier (npm run audit:checkpoint) can be chosen so the chain is held to that head too.
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useState, type ChangeEvent, type ReactNode } from "react";
 import { buttonClasses } from "../button";
 import { Spinner } from "../spinner";
 import type { AuditVerification } from "@/lib/schemas/responses";
@@ -13,6 +14,23 @@ type State =
   | { kind: "running" }
   | { kind: "done"; result: AuditVerification; checkedAt: Date }
   | { kind: "failed"; message: string };
+
+type Checkpoint = { seq: number; hash: string; name: string };
+
+/** The seq and hash of a checkpoint file, or why it cannot be one; the server checks them again. */
+function readCheckpoint(text: string, projectId: string): Omit<Checkpoint, "name"> | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return "This file is not JSON; choose the file npm run audit:checkpoint wrote.";
+  }
+  const { projectId: forProject, seq, hash } = (parsed ?? {}) as Record<string, unknown>;
+  if (typeof seq !== "number" || typeof hash !== "string")
+    return "This file has no seq and hash of a checkpoint.";
+  if (forProject !== projectId) return "This checkpoint is for another project.";
+  return { seq, hash };
+}
 
 const Hash = ({ children }: { children: string }) => (
   <code className="font-mono text-xs break-all">
@@ -39,7 +57,11 @@ function Outcome({
         </p>
         <p className="mt-1 text-xs opacity-90">
           Every hash was recomputed from the event’s content and the hash before it, and the last one matches
-          the project’s recorded head. Checked at {when}.
+          the project’s recorded head.{" "}
+          {result.anchorsChecked > 0
+            ? `All ${result.anchorsChecked} head(s) kept outside the log (records at close, your checkpoint) are in it. `
+            : null}
+          Checked at {when}.
         </p>
       </div>
     );
@@ -73,12 +95,32 @@ function Outcome({
 /** `children` (e.g. download links) sit beside the button; the outcome appears below the row. */
 export function VerifyChainButton({ projectId, children }: { projectId: string; children?: ReactNode }) {
   const [state, setState] = useState<State>({ kind: "idle" });
+  const [checkpoint, setCheckpoint] = useState<Checkpoint | null>(null);
   const running = state.kind === "running";
+
+  async function chooseCheckpoint(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) {
+      setCheckpoint(null);
+      return;
+    }
+    const read = readCheckpoint(await file.text(), projectId);
+    if (typeof read === "string") {
+      setCheckpoint(null);
+      setState({ kind: "failed", message: read });
+      event.target.value = "";
+      return;
+    }
+    setCheckpoint({ ...read, name: file.name });
+  }
 
   async function verify() {
     setState({ kind: "running" });
+    const query = checkpoint
+      ? `?${new URLSearchParams({ checkpointSeq: String(checkpoint.seq), checkpointHash: checkpoint.hash })}`
+      : "";
     try {
-      const response = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/audit/verify`, {
+      const response = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/audit/verify${query}`, {
         headers: { accept: "application/json" },
         cache: "no-store",
       });
@@ -115,6 +157,21 @@ export function VerifyChainButton({ projectId, children }: { projectId: string; 
         </button>
         {children}
       </div>
+      <label className="flex flex-wrap items-center gap-2 text-sm text-fg-muted">
+        <span>Checkpoint file (optional):</span>
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={chooseCheckpoint}
+          disabled={running}
+          className="text-xs"
+        />
+        {checkpoint ? (
+          <span className="text-xs">
+            verifying will also require event #{checkpoint.seq} from {checkpoint.name}
+          </span>
+        ) : null}
+      </label>
       <div aria-live="polite" aria-atomic="true">
         {running ? (
           <p className="text-sm text-fg-muted">

@@ -1,6 +1,7 @@
 // The audit trail's hash chain: hash = SHA-256(previous hash + canonical JSON of the event).
 // Pure except for the hash function, which comes from Web Crypto's synchronous sibling in Node.
 import { createHash } from "node:crypto";
+import { sealCommitment, sealIn, type SealOpening } from "./audit-seal";
 import { canonicalJson } from "./canonical-json";
 
 export const GENESIS_HASH = "";
@@ -49,6 +50,22 @@ export interface StoredEvent extends ChainedEventBody {
 export type ChainBreak = { seq: number; reason: string; expected: string; found: string };
 
 /**
+ * A head hash kept outside the event table (a record's head at close, an exported checkpoint). The
+ * project row can be rolled back together with a lost tail; an anchor kept elsewhere cannot, so an
+ * anchor the chain does not contain means history went missing. `seq` is null when only the hash
+ * is known (records written before their seq was stored): then the hash must occur somewhere.
+ */
+export interface ChainAnchor {
+  seq: number | null;
+  hash: string;
+  /** Who kept it, for the report: "the record of decision #3", "the checkpoint file". */
+  source: string;
+}
+
+const describeAnchor = (anchor: ChainAnchor) =>
+  `${anchor.seq === null ? "an event" : `event #${anchor.seq}`} with hash ${anchor.hash} (kept by ${anchor.source})`;
+
+/**
  * Checks events one at a time so a caller can stream millions of rows in constant memory.
  * Feed events in seq order; `finish()` reports the outcome.
  */
@@ -57,12 +74,30 @@ export class ChainVerifier {
   private head = GENESIS_HASH;
   private count = 0;
   private broken: ChainBreak | null = null;
+  private readonly anchorsBySeq = new Map<number, ChainAnchor[]>();
+  /** Seq-less anchors not yet met, by hash; each is crossed off when its hash goes by. */
+  private readonly unseenHashes = new Map<string, ChainAnchor>();
+  readonly anchorsChecked: number;
+
+  constructor(anchors: readonly ChainAnchor[] = []) {
+    this.anchorsChecked = anchors.length;
+    for (const anchor of anchors) {
+      if (anchor.seq === null) this.unseenHashes.set(anchor.hash, anchor);
+      // Seq 0 is the empty chain, which every chain extends.
+      else if (anchor.seq > 0)
+        this.anchorsBySeq.set(anchor.seq, [...(this.anchorsBySeq.get(anchor.seq) ?? []), anchor]);
+    }
+  }
 
   get failed(): boolean {
     return this.broken !== null;
   }
 
-  push(event: StoredEvent): boolean {
+  /**
+   * `opening` is the event's sealed details if stored, null if none are stored; leave it out only
+   * when the caller does not look seals up (the chain itself is then all that is checked).
+   */
+  push(event: StoredEvent, opening?: SealOpening | null): boolean {
     if (this.broken) return false;
     if (event.seq !== this.expectedSeq) {
       this.broken = {
@@ -92,10 +127,40 @@ export class ChainVerifier {
       };
       return false;
     }
+    const commitment = opening === undefined ? null : sealIn(event.data);
+    if (commitment !== null && (!opening || sealCommitment(opening) !== commitment)) {
+      this.broken = {
+        seq: event.seq,
+        reason: opening
+          ? "sealed details do not match the commitment in the event"
+          : "sealed details of the event are missing",
+        expected: `details committing to ${commitment}`,
+        found: opening ? `details committing to ${sealCommitment(opening)}` : "no stored details",
+      };
+      return false;
+    }
+    const differing = this.anchorsBySeq.get(event.seq)?.find((anchor) => anchor.hash !== event.hash);
+    if (differing) {
+      this.broken = {
+        seq: event.seq,
+        reason: `the chain differs from the head kept by ${differing.source} at or before seq ${event.seq}`,
+        expected: describeAnchor(differing),
+        found: `event #${event.seq} with hash ${event.hash}`,
+      };
+      return false;
+    }
+    this.anchorsBySeq.delete(event.seq);
+    this.unseenHashes.delete(event.hash);
     this.head = event.hash;
     this.expectedSeq++;
     this.count++;
     return true;
+  }
+
+  /** The anchor furthest from being met, if any: one past the end of the chain, or a hash never seen. */
+  private missingAnchor(): ChainAnchor | undefined {
+    const beyond = [...this.anchorsBySeq.values()].flat().sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+    return beyond[0] ?? this.unseenHashes.values().next().value;
   }
 
   /** `storedHead`/`storedCount` come from the project row, so a deleted tail is caught too. */
@@ -106,6 +171,15 @@ export class ChainVerifier {
         reason: "events missing at the end of the chain",
         expected: `${stored.count} events ending in ${stored.headHash}`,
         found: `${this.count} events ending in ${this.head || "(none)"}`,
+      };
+    }
+    const missing = this.broken ? undefined : this.missingAnchor();
+    if (missing) {
+      this.broken = {
+        seq: this.count + 1,
+        reason: `tail missing after seq ${this.count}`,
+        expected: describeAnchor(missing),
+        found: `the chain ends at event #${this.count}${this.head ? ` with hash ${this.head}` : ""}`,
       };
     }
     if (this.broken) {

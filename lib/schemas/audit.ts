@@ -103,3 +103,67 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 
 export const AUDIT_EXPORT_FORMATS = ["csv", "jsonl"] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+
+const HEAD_HASH = /^([0-9a-f]{64})?$/;
+const MAX_SEQ = 2_147_483_647;
+
+/** seq 0 is the empty chain, whose head is ""; every later head is a SHA-256 in hex. */
+const headMatchesSeq = (anchor: { seq?: number; hash?: string }) =>
+  anchor.seq === undefined || anchor.hash === undefined || (anchor.seq === 0) === (anchor.hash === "");
+
+/**
+ * What `npm run audit:checkpoint` writes and verification accepts back: the chain's length and head
+ * hash at one moment, to keep somewhere the database's owner cannot rewrite.
+ */
+export const auditCheckpointSchema = z
+  .object({
+    projectId: z.string({ error: "projectId must be text." }).min(1, { error: "projectId is missing." }),
+    seq: z
+      .number({ error: "seq must be a number." })
+      .int({ error: "seq must be a whole number." })
+      .min(0, { error: "seq cannot be negative." })
+      .max(MAX_SEQ, { error: "seq is larger than any sequence number." }),
+    hash: z
+      .string({ error: "hash must be text." })
+      .regex(HEAD_HASH, { error: "hash must be 64 hex digits." }),
+    at: z.string().optional(),
+    count: z.number().int().min(0).optional(),
+  })
+  .refine(headMatchesSeq, { path: ["hash"], message: 'hash is "" exactly when seq is 0.' });
+
+export type AuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
+
+/** GET …/audit/verify may be given a checkpoint's seq and hash; both or neither. */
+export const auditVerifyQuerySchema = z
+  .strictObject({
+    checkpointSeq: z.preprocess(
+      blankIsAbsent,
+      z.coerce
+        .number({ error: "checkpointSeq must be a sequence number." })
+        .int({ error: "checkpointSeq must be a whole number." })
+        .min(0, { error: "checkpointSeq cannot be negative." })
+        .max(MAX_SEQ, { error: "checkpointSeq is larger than any sequence number." })
+        .optional(),
+    ),
+    checkpointHash: z
+      .string({ error: "checkpointHash must be text." })
+      .trim()
+      .toLowerCase()
+      .regex(HEAD_HASH, { error: "checkpointHash must be 64 hex digits." })
+      .optional(),
+  })
+  .superRefine((query, context) => {
+    if ((query.checkpointSeq === undefined) !== (query.checkpointHash === undefined)) {
+      context.addIssue({
+        code: "custom",
+        path: [query.checkpointSeq === undefined ? "checkpointSeq" : "checkpointHash"],
+        message: "Give checkpointSeq and checkpointHash together.",
+      });
+    } else if (!headMatchesSeq({ seq: query.checkpointSeq, hash: query.checkpointHash })) {
+      context.addIssue({
+        code: "custom",
+        path: ["checkpointHash"],
+        message: 'checkpointHash is "" exactly when checkpointSeq is 0.',
+      });
+    }
+  });

@@ -21,6 +21,11 @@ export interface AuditEventView {
   data: unknown;
   prevHash: string;
   hash: string;
+  /**
+   * Only on events whose data carries `sealed`: the salt and details that open the seal, or null
+   * while they are withheld (a blind vote still open, and the reader is not the ballot's author).
+   */
+  sealedDetails?: { salt: string; details: Record<string, unknown> } | null;
 }
 
 /** `GET …/audit/verify`: whether the chain is intact, or where it first breaks. */
@@ -33,7 +38,10 @@ export interface AuditVerification {
   firstBadSeq?: number;
   expected?: string;
   found?: string;
+  /** e.g. "tail missing after seq 41" when a head kept outside the event table is not in the chain. */
   reason?: string;
+  /** Heads kept outside the event table (records' heads at close, a checkpoint) the chain was held to. */
+  anchorsChecked: number;
 }
 
 /** One submitted ballot as its reader may see it. */

@@ -1,5 +1,7 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { Tx } from "../db";
+import { sealCommitment } from "../domain/audit-seal";
 import { hashEvent } from "../domain/hash-chain";
 
 export interface AuditInput {
@@ -9,6 +11,11 @@ export interface AuditInput {
   entityType: string;
   entityId: string;
   data: Record<string, unknown>;
+  /**
+   * Details members may not read yet (a voter's ballot details while a blind vote is open). Stored
+   * beside the event; the hashed data gets `sealed`, a salted commitment to them.
+   */
+  sealed?: Record<string, unknown>;
 }
 
 /**
@@ -23,6 +30,11 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput) {
   });
   const at = new Date();
   const data = JSON.parse(JSON.stringify(input.data)) as Record<string, unknown>;
+  const opening = input.sealed && {
+    salt: randomBytes(16).toString("hex"),
+    details: JSON.parse(JSON.stringify(input.sealed)) as Record<string, unknown>,
+  };
+  if (opening) data.sealed = sealCommitment(opening);
   const body = {
     projectId: input.projectId,
     seq: project.auditSeq,
@@ -37,6 +49,16 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput) {
   await tx.auditEvent.create({
     data: { ...body, at, data: data as object, prevHash: project.auditHead, hash },
   });
+  if (opening) {
+    await tx.auditSeal.create({
+      data: {
+        projectId: input.projectId,
+        seq: project.auditSeq,
+        salt: opening.salt,
+        details: opening.details as object,
+      },
+    });
+  }
   await tx.project.update({ where: { id: input.projectId }, data: { auditHead: hash } });
   return { seq: project.auditSeq, hash };
 }

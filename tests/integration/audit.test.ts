@@ -16,6 +16,7 @@ import { applyMigrations, pgliteRunner } from "@/lib/migrations";
 import { acceptInvite } from "@/lib/server/members/accept-invite";
 import { createInvite } from "@/lib/server/members/create-invite";
 import { signUp } from "@/lib/server/sign-up";
+import { runAuditCheckpoint } from "@/scripts/audit-checkpoint";
 import { runAuditVerify } from "@/scripts/audit-verify";
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;
@@ -60,6 +61,21 @@ async function verify(team: Team) {
     found?: string;
     reason?: string;
   };
+}
+
+/**
+ * What a lost tail looks like once the project row lost its update too (a second server writing to
+ * the same embedded folder): events after `keep` are gone and the row's count and head agree with
+ * what is left, so comparing the chain with the row alone finds nothing wrong.
+ */
+async function loseTail(db: TestDb, projectId: string, keep: number) {
+  await tamper(db, `DELETE FROM "AuditEvent" WHERE "projectId" = $1 AND seq > $2`, [projectId, keep]);
+  await db.sql(
+    `UPDATE "Project" SET "auditSeq" = $2,
+       "auditHead" = COALESCE((SELECT hash FROM "AuditEvent" WHERE "projectId" = $1 AND seq = $2), '')
+     WHERE id = $1`,
+    [projectId, keep],
+  );
 }
 
 const ROW_COLUMNS = `"projectId", seq, at, "actorId", action, "entityType", "entityId", data, "prevHash", hash`;
@@ -111,7 +127,12 @@ describeOnEachDatabase("the audit trail: history, verification and export", (db)
   it("finds an untouched chain intact, with the project's count and head hash", async () => {
     const team = await teamWithHistory();
     const project = await db().prisma.project.findUniqueOrThrow({ where: { id: team.project.id } });
-    expect(await verify(team)).toEqual({ status: "intact", count: 10, headHash: project.auditHead });
+    expect(await verify(team)).toEqual({
+      status: "intact",
+      count: 10,
+      headHash: project.auditHead,
+      anchorsChecked: 0,
+    });
     expect(project.auditSeq).toBe(10);
   });
 
@@ -254,6 +275,121 @@ describeOnEachDatabase("the audit trail: history, verification and export", (db)
       expect(await verify(team)).toMatchObject({ status: "broken", firstBadSeq: 1, count: 0 });
     });
     expect((await verify(team)).status).toBe("intact");
+  });
+
+  it("reports a tail lost together with the project's count as missing, from the head a record kept at close", async () => {
+    const team = await makeTeam();
+    const decision = await createOpenDecision(team.lead, team.project.id);
+    const ballot = ballotFrom(decision, [
+      [9, 8, 7],
+      [6, 5, 4],
+      [3, 2, 1],
+    ]);
+    const put = await api("PUT", `/decisions/${decision.id}/ballot`, {
+      token: await tokenFor(team.member),
+      body: ballot,
+    });
+    expect(put.status).toBe(200);
+    expect(
+      (await api("POST", `/decisions/${decision.id}/close`, { token: await tokenFor(team.lead) })).status,
+    ).toBe(200);
+    const closed = await db().prisma.auditEvent.findFirstOrThrow({
+      where: { projectId: team.project.id, action: "decision.closed" },
+    });
+    const record = await db().prisma.decisionRecord.findUniqueOrThrow({ where: { decisionId: decision.id } });
+    expect(record).toMatchObject({ auditHeadSeq: closed.seq, auditHeadHash: closed.hash });
+    expect(await verify(team)).toMatchObject({ status: "intact", anchorsChecked: 1 });
+
+    // The ballot, the close and the record's creation vanish; the record row survives elsewhere.
+    const keep = closed.seq - 2;
+    await loseTail(db(), team.project.id, keep);
+    expect(await verify(team)).toMatchObject({
+      status: "broken",
+      count: keep,
+      firstBadSeq: keep + 1,
+      reason: `tail missing after seq ${keep}`,
+      anchorsChecked: 1,
+    });
+    expect((await verify(team)).expected).toContain(`event #${closed.seq} with hash ${closed.hash}`);
+    expect((await verify(team)).expected).toContain(`decision #${decision.number}`);
+
+    const lines: string[] = [];
+    const output = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    expect(await runAuditVerify(["--project", team.project.id], output, db().prisma)).toBe(1);
+    expect(lines[0]).toContain(`at event #${keep + 1}: tail missing after seq ${keep}`);
+  });
+
+  it("holds the chain to a checkpoint from npm run audit:checkpoint, given to the command line or the API", async () => {
+    const team = await teamWithHistory();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verdict-checkpoint-"));
+    const file = path.join(dir, "checkpoint.json");
+    const lines: string[] = [];
+    const output = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    try {
+      expect(
+        await runAuditCheckpoint(["--project", team.project.id, "--out", file], output, db().prisma),
+      ).toBe(0);
+      const checkpoint = JSON.parse(fs.readFileSync(file, "utf8"));
+      const project = await db().prisma.project.findUniqueOrThrow({ where: { id: team.project.id } });
+      expect(checkpoint).toMatchObject({
+        projectId: team.project.id,
+        seq: 10,
+        count: 10,
+        hash: project.auditHead,
+      });
+      lines.length = 0;
+      expect(await runAuditCheckpoint(["--project", team.project.id], output, db().prisma)).toBe(0);
+      expect(JSON.parse(lines.join("\n"))).toMatchObject({ seq: 10, hash: project.auditHead });
+
+      const base = `/projects/${team.project.id}/audit/verify`;
+      const token = await tokenFor(team.member);
+      const withCheckpoint = `${base}?checkpointSeq=${checkpoint.seq}&checkpointHash=${checkpoint.hash}`;
+      expect((await api("GET", withCheckpoint, { token })).body).toMatchObject({
+        status: "intact",
+        anchorsChecked: 1,
+      });
+      expect(await runAuditVerify(["--checkpoint", file], output, db().prisma)).toBe(0);
+
+      await loseTail(db(), team.project.id, 7);
+      // Without the checkpoint nothing outside the event table remembers events 8 to 10.
+      expect(await verify(team)).toMatchObject({ status: "intact", count: 7 });
+      expect((await api("GET", withCheckpoint, { token })).body).toMatchObject({
+        status: "broken",
+        count: 7,
+        firstBadSeq: 8,
+        reason: "tail missing after seq 7",
+        anchorsChecked: 1,
+      });
+      lines.length = 0;
+      expect(
+        await runAuditVerify(["--project", team.project.id, "--checkpoint", file], output, db().prisma),
+      ).toBe(1);
+      expect(lines[0]).toMatch(
+        new RegExp(`^BROKEN  ${team.project.id} .*at event #8: tail missing after seq 7`),
+      );
+
+      // A checkpoint of another history at a seq the chain still has: the chain was rewritten there.
+      const forged = `${base}?checkpointSeq=5&checkpointHash=${"ab".repeat(32)}`;
+      expect((await api("GET", forged, { token })).body).toMatchObject({ status: "broken", firstBadSeq: 5 });
+
+      for (const bad of [
+        "?checkpointSeq=5",
+        "?checkpointHash=" + "ab".repeat(32),
+        "?checkpointSeq=5&checkpointHash=nothex",
+        "?checkpointSeq=-1&checkpointHash=" + "ab".repeat(32),
+        "?checkpointSeq=0&checkpointHash=" + "ab".repeat(32),
+        "?checkpoint=yes",
+      ]) {
+        const res = await api("GET", `${base}${bad}`, { token });
+        expect(res.status, bad).toBe(422);
+      }
+      fs.writeFileSync(file, JSON.stringify({ projectId: team.project.id, seq: "ten", hash: "" }));
+      lines.length = 0;
+      expect(await runAuditVerify(["--checkpoint", file], output, db().prisma)).toBe(2);
+      expect(lines[0]).toMatch(/is not one: seq/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("detects an event slipped in after the recorded head", async () => {
@@ -509,7 +645,8 @@ describeOnEachDatabase("the audit trail: history, verification and export", (db)
     expect(res.body.events).toHaveLength(1);
     const data = JSON.stringify(res.body.events[0].data);
     expect(data).not.toMatch(/scores|value|rationale/);
-    expect(res.body.events[0].data).toMatchObject({ decisionId: decision.id, cells: 9, abstentions: 1 });
+    // Per-voter details are sealed while the vote is blind (tests/integration/audit-blind.test.ts).
+    expect(res.body.events[0].data).toEqual({ decisionId: decision.id, sealed: expect.any(String) });
   });
 
   it("lets every role read, verify and export; a stranger gets 404 and no credentials 401", async () => {
@@ -565,6 +702,7 @@ describeOnEachDatabase("the audit trail: history, verification and export", (db)
       "data",
       "prevHash",
       "hash",
+      "sealedDetails",
     ]);
     expect(parsed.data).toHaveLength(12);
     const stored = await db().prisma.auditEvent.findMany({
@@ -701,7 +839,7 @@ describeOnEachDatabase("the audit trail: history, verification and export", (db)
     expect(records[9]).toMatchObject({ actorId: null, actorName: null });
     const csv = await api("GET", `/projects/${project.id}/audit/export.csv`, { token });
     expect(csv.text.trimEnd().split("\r\n")).toHaveLength(seq + 1);
-    expect(await verify(team)).toEqual({ status: "intact", count: seq, headHash: head });
+    expect(await verify(team)).toEqual({ status: "intact", count: seq, headHash: head, anchorsChecked: 0 });
   });
 
   it("has the command-line check report intact chains with status 0 and a broken one with status 1", async () => {

@@ -2,7 +2,13 @@
 // computed outside Node with `echo -n '<prev hash><canonical JSON>' | sha256sum`.
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "@/lib/domain/canonical-json";
-import { ChainVerifier, GENESIS_HASH, hashEvent, type StoredEvent } from "@/lib/domain/hash-chain";
+import {
+  ChainVerifier,
+  GENESIS_HASH,
+  hashEvent,
+  type ChainAnchor,
+  type StoredEvent,
+} from "@/lib/domain/hash-chain";
 
 describe("canonical JSON", () => {
   it("sorts object keys by UTF-16 code unit, uppercase before underscore before lowercase", () => {
@@ -225,5 +231,57 @@ describe("ChainVerifier", () => {
     expect(verifier.failed).toBe(true);
     expect(verifier.push(two!)).toBe(false);
     expect(verifier.finish()).toMatchObject({ firstBadSeq: 1, count: 0, headHash: "" });
+  });
+});
+
+describe("ChainVerifier with anchors kept outside the event table", () => {
+  const verify = (events: StoredEvent[], anchors: ChainAnchor[]) => {
+    const verifier = new ChainVerifier(anchors);
+    for (const event of events) verifier.push(event);
+    const head = events.at(-1);
+    // The project row was rolled back with the tail, so it agrees with what is left.
+    return verifier.finish({ count: events.length, headHash: head?.hash ?? "" });
+  };
+  const record = (seq: number | null, hash: string): ChainAnchor => ({
+    seq,
+    hash,
+    source: "the record of decision #1",
+  });
+
+  it("is intact when every anchor is in the chain, by seq or by hash alone", () => {
+    expect(verify(chain(), [record(2, SECOND_HASH), record(null, FIRST_HASH), record(0, "")])).toMatchObject({
+      status: "intact",
+      count: 2,
+    });
+  });
+
+  it("reports a tail missing after the last event present when an anchor lies beyond it", () => {
+    const result = verify(chain().slice(0, 1), [record(2, SECOND_HASH)]);
+    expect(result).toMatchObject({
+      status: "broken",
+      count: 1,
+      firstBadSeq: 2,
+      problem: {
+        reason: "tail missing after seq 1",
+        found: `the chain ends at event #1 with hash ${FIRST_HASH}`,
+      },
+    });
+    expect(result.status === "broken" && result.problem.expected).toContain("the record of decision #1");
+  });
+
+  it("reports a tail missing when a hash-only anchor never comes by", () => {
+    expect(verify(chain().slice(0, 1), [record(null, SECOND_HASH)])).toMatchObject({
+      status: "broken",
+      firstBadSeq: 2,
+      problem: { reason: "tail missing after seq 1" },
+    });
+  });
+
+  it("names the anchored seq when the chain has that seq with another hash", () => {
+    expect(verify(chain(), [record(2, "ab".repeat(32))])).toMatchObject({
+      status: "broken",
+      firstBadSeq: 2,
+      count: 1,
+    });
   });
 });

@@ -7,7 +7,7 @@ import type { AuditExportFormat } from "../../schemas/audit";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import { CHAIN_BATCH_SIZE, chainBatches } from "./chain-batches";
-import { lookUpActorNames, presentEvent } from "./shape";
+import { lookUpActorNames, lookUpOpenings, presentEvent } from "./shape";
 
 /** Column order of the CSV and key order of each JSON Lines record. */
 export const AUDIT_EXPORT_COLUMNS = [
@@ -22,6 +22,7 @@ export const AUDIT_EXPORT_COLUMNS = [
   "data",
   "prevHash",
   "hash",
+  "sealedDetails",
 ] as const;
 
 // Spreadsheets run a cell that starts like a formula; such cells get a leading apostrophe. Papa's own
@@ -41,16 +42,30 @@ export interface AuditExport {
   body: ReadableStream<Uint8Array>;
 }
 
-async function* exportLines(db: Db, projectId: string, lastSeq: number, format: AuditExportFormat) {
+async function* exportLines(
+  db: Db,
+  projectId: string,
+  lastSeq: number,
+  format: AuditExportFormat,
+  viewerId: string,
+) {
   const names = new Map<string, string>();
   let first = true;
   for await (const rows of chainBatches(db, projectId, lastSeq, CHAIN_BATCH_SIZE)) {
-    await lookUpActorNames(db, rows, names);
-    const records = rows.map((row) => ({ projectId: row.projectId, ...presentEvent(row, names) }));
+    const [, openings] = await Promise.all([
+      lookUpActorNames(db, rows, names),
+      lookUpOpenings(db, projectId, rows, viewerId),
+    ]);
+    const records = rows.map((row) => ({ projectId: row.projectId, ...presentEvent(row, names, openings) }));
     if (format === "jsonl") {
       yield records.map((record) => JSON.stringify(record)).join("\n") + "\n";
     } else {
-      const cells = records.map((record) => ({ ...record, data: canonicalJson(record.data) }));
+      const cells = records.map((record) => ({
+        ...record,
+        data: canonicalJson(record.data),
+        // Empty for an event with nothing sealed, "null" while its details are withheld.
+        sealedDetails: record.sealedDetails === undefined ? "" : canonicalJson(record.sealedDetails),
+      }));
       // Formula escaping can only touch actorName: every hashed column starts with a letter, digit or "{".
       yield (
         Papa.unparse(cells, {
@@ -80,7 +95,7 @@ export async function exportAuditLog(
     where: { id: projectId },
     select: { name: true, auditSeq: true, auditHead: true },
   });
-  const lines = exportLines(db, projectId, project.auditSeq, format);
+  const lines = exportLines(db, projectId, project.auditSeq, format, actor.userId);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -5,7 +5,8 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import type { AuditEventView } from "../../schemas/responses";
-import { eventColumns, lookUpActorNames, presentEvent, toStored } from "./shape";
+import { sealCommitment, sealIn } from "../../domain/audit-seal";
+import { eventColumns, lookUpActorNames, lookUpOpenings, presentEvent, toStored } from "./shape";
 
 /** Sequence numbers in URLs: anything but a positive 32-bit integer names no event. */
 function parseSeq(raw: string): number | null {
@@ -19,6 +20,8 @@ export interface AuditEventDetail extends AuditEventView {
   hashMatches: boolean;
   /** The previous event's stored hash equals this event's prevHash (true for event #1 on the genesis hash). */
   linkMatches: boolean;
+  /** For a sealed event whose details this reader may see: they open the commitment in its data. */
+  sealMatches?: boolean;
 }
 
 /** One event, for a link that can be shared. A local check only: `verifyAuditChain` proves the whole chain. */
@@ -44,10 +47,15 @@ export async function getAuditEvent(
           select: { hash: true },
         })
       : { hash: "" };
-  const names = await lookUpActorNames(db, [row]);
+  const [names, openings] = await Promise.all([
+    lookUpActorNames(db, [row]),
+    lookUpOpenings(db, projectId, [row], actor.userId),
+  ]);
+  const opening = openings.get(row.seq);
   return {
-    ...presentEvent(row, names),
+    ...presentEvent(row, names, openings),
     hashMatches: hashEvent(row.prevHash, toStored(row)) === row.hash,
     linkMatches: previous !== null && previous.hash === row.prevHash,
+    ...(opening ? { sealMatches: sealCommitment(opening) === sealIn(row.data) } : {}),
   };
 }

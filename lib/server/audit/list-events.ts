@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import { parseInput } from "../parse-input";
 import type { AuditEventView } from "../../schemas/responses";
-import { eventColumns, lookUpActorNames, presentEvent } from "./shape";
+import { eventColumns, lookUpActorNames, lookUpOpenings, presentEvent } from "./shape";
 
 export interface AuditPage {
   events: AuditEventView[];
@@ -41,9 +41,12 @@ export async function listAuditEvents(actor: Actor, projectId: string, raw: unkn
     select: eventColumns,
   });
   const page = rows.slice(0, query.limit);
-  const names = await lookUpActorNames(db, page);
+  const [names, openings] = await Promise.all([
+    lookUpActorNames(db, page),
+    lookUpOpenings(db, projectId, page, actor.userId),
+  ]);
   return {
-    events: page.map((row) => presentEvent(row, names)),
+    events: page.map((row) => presentEvent(row, names, openings)),
     next: rows.length > query.limit ? page[page.length - 1]!.seq : null,
   };
 }

@@ -204,13 +204,15 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       await tx.$executeRawUnsafe(addOptionTallySql, decisionId, options.map((o) => o.optionId), options.map((o) => o.voters), options.map((o) => o.position2));
     }
     // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
+    // Details that follow from the ballot are sealed: members see them once the vote is no longer blind.
     await appendAuditEvent(tx, {
       projectId: state.projectId,
       actorId: actor.userId,
       action: ballot!.revision > 1 ? "ballot.revised" : "ballot.submitted",
       entityType: "ballot",
       entityId: ballot!.id,
-      data: { decisionId, revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
+      data: { decisionId },
+      sealed: { revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
     });
     return { ...ballot!, voterName: state.voterName };
   });

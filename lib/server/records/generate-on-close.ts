@@ -25,12 +25,19 @@ export async function generateRecordOnClose(
   const projectId = (
     await tx.decision.findUniqueOrThrow({ where: { id: decisionId }, select: { projectId: true } })
   ).projectId;
+  // The closing transaction has just appended decision.closed and holds the project row, so its
+  // head is that event. The record keeps it as an anchor outside the event table for verification.
+  const head = await tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { auditSeq: true, auditHead: true },
+  });
+  const anchor = { auditHeadSeq: head.auditSeq, auditHeadHash: head.auditHead };
 
   if (!existing) {
     const narrative: StoredNarrative = { ...draft, chosenOptionId: null, basis: draft };
     const chosenOptionId = effectiveChoice(evidence, narrative);
     const record = await tx.decisionRecord.create({
-      data: { decisionId, status: "proposed", chosenOptionId },
+      data: { decisionId, status: "proposed", chosenOptionId, ...anchor },
     });
     const markdown = await renderGenerated(tx, record.id, evidence, "proposed", publicNarrative(narrative));
     await writeVersion(tx, {
@@ -70,7 +77,10 @@ export async function generateRecordOnClose(
     authorId: actorId,
     note: "Regenerated when the vote closed again; fields a lead had edited were kept.",
   });
-  await tx.decisionRecord.update({ where: { id: record.id }, data: { status: "proposed", chosenOptionId } });
+  await tx.decisionRecord.update({
+    where: { id: record.id },
+    data: { status: "proposed", chosenOptionId, ...anchor },
+  });
   await appendAuditEvent(tx, {
     projectId,
     actorId,

@@ -124,6 +124,25 @@ export default async function AuditEventPage({ params }: Params) {
         <CardHeader title="What changed" />
         <CardBody>
           <EventData data={event.data} />
+          {event.sealedDetails === null ? (
+            <p className="mt-3 text-sm text-fg-muted">
+              Sealed details (this ballot’s revision and abstentions) are withheld while the vote is blind;
+              they appear here once it closes. The hash above already commits to them.
+            </p>
+          ) : null}
+          {event.sealedDetails ? (
+            <div className="mt-3 space-y-1 text-sm">
+              <p className="text-fg-muted">Sealed details, revealed:</p>
+              <EventData data={event.sealedDetails.details} />
+              <p className="text-xs text-fg-subtle">
+                SHA-256(salt <code className="font-mono break-all">{event.sealedDetails.salt}</code> +
+                canonical JSON of these details){" "}
+                {event.sealMatches
+                  ? "equals the “sealed” value recorded in the event."
+                  : "does not equal the “sealed” value recorded in the event: the details were changed."}
+              </p>
+            </div>
+          ) : null}
         </CardBody>
       </Card>
 
