@@ -3,10 +3,9 @@
 // cannot rewrite, the file lets `npm run audit:verify -- --checkpoint <file>` (or the audit page)
 // notice later if events up to that head went missing, even with the project row rolled back too.
 import fs from "node:fs";
-import path from "node:path";
 import type { Db } from "../lib/db";
 import type { AuditCheckpoint } from "../lib/schemas/audit";
-import { loadServerLayer, type CliOutput } from "./audit-verify";
+import { loadServerLayer, runAsCommand, type CliOutput } from "./audit-verify";
 
 export const CHECKPOINT_USAGE = `Usage: npm run audit:checkpoint -- --project <id> [--out <file>]
 
@@ -81,23 +80,4 @@ export async function runAuditCheckpoint(
   return 0;
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(__filename);
-
-if (invokedDirectly) {
-  (async () => {
-    let status: number;
-    try {
-      status = await runAuditCheckpoint(process.argv.slice(2));
-    } catch (error) {
-      console.error(`audit:checkpoint failed: ${(error as Error).message}`);
-      status = 2;
-    }
-    try {
-      await (await loadServerLayer()).getDb().$disconnect();
-    } catch {
-      // Nothing to close if the database could not be opened.
-    }
-    process.exit(status);
-  })();
-}
+runAsCommand(__filename, "audit:checkpoint", runAuditCheckpoint);

@@ -210,16 +210,15 @@ export async function runAuditVerify(
   return unknown > 0 ? 2 : 0;
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(__filename);
-
-if (invokedDirectly) {
+/** Runs `run` as this command when `filename` is the script node was started with, then exits with its status. */
+export function runAsCommand(filename: string, label: string, run: (argv: string[]) => Promise<number>) {
+  if (process.argv[1] === undefined || path.resolve(process.argv[1]) !== path.resolve(filename)) return;
   (async () => {
     let status: number;
     try {
-      status = await runAuditVerify(process.argv.slice(2));
+      status = await run(process.argv.slice(2));
     } catch (error) {
-      console.error(`audit:verify failed: ${(error as Error).message}`);
+      console.error(`${label} failed: ${(error as Error).message}`);
       status = 2;
     }
     try {
@@ -230,3 +229,5 @@ if (invokedDirectly) {
     process.exit(status);
   })();
 }
+
+runAsCommand(__filename, "audit:verify", runAuditVerify);
