@@ -5,6 +5,8 @@ export interface RecordFrontMatter {
   status: string;
   /** YYYY-MM-DD is written bare; anything else is quoted so it stays a string. */
   date: string;
+  /** The day the record is next due for review (YYYY-MM-DD), written bare after the date. */
+  "review-by"?: string;
   "decision-makers": string[];
   consulted: string[];
   informed: string[];
@@ -17,7 +19,10 @@ const ESCAPE_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
 /** The front matter block, `---` lines included, every string double-quoted on one line. */
 export function writeFrontMatter(fields: RecordFrontMatter): string {
   const doc = new Document(fields);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) (doc.get("date", true) as Scalar).type = Scalar.PLAIN;
+  for (const key of ["date", "review-by"] as const) {
+    const value = fields[key];
+    if (value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value)) (doc.get(key, true) as Scalar).type = Scalar.PLAIN;
+  }
   const body = doc
     .toString({ defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", doubleQuotedAsJSON: true, lineWidth: 0 })
     .replace(ESCAPE_IN_QUOTES, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);

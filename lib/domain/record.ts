@@ -59,6 +59,8 @@ export interface RecordInput {
   decisionUrl: string;
   supersedes?: string[];
   supersededBy?: string | null;
+  /** YYYY-MM-DD when the record is next due for review, or null/absent for none. */
+  reviewBy?: string | null;
 }
 
 export type ChosenReason = "winner" | "lead-choice" | "undecided";
@@ -181,6 +183,7 @@ function frontMatter(input: RecordInput): string {
   return writeFrontMatter({
     status: input.status,
     date: input.date,
+    ...(input.reviewBy ? { "review-by": input.reviewBy } : {}),
     "decision-makers": input.decisionMakers,
     consulted: input.consulted,
     informed: input.informed,

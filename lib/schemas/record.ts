@@ -103,3 +103,31 @@ export const recordIndexQuerySchema = z
 export type NarrativePatch = z.infer<typeof narrativePatchSchema>;
 export type SupersedeInput = z.infer<typeof supersedeRecordSchema>;
 export type RecordIndexQuery = z.infer<typeof recordIndexQuerySchema>;
+
+// Record reviews. A review date is a calendar day; zod's ISO date refuses days that do not exist
+// (2026-02-30, 2027-02-29), so "a real date" is checked here once for the form and the API alike.
+export const reviewDateSchema = z.iso.date({
+  error: "Give the review date as a real calendar day, YYYY-MM-DD (e.g. 2027-03-31).",
+});
+
+/** Sets, changes or (with null) clears when the record is next reviewed. */
+export const setReviewDateSchema = z
+  .object({
+    reviewBy: reviewDateSchema.nullable({
+      error: "Give the review date as a real calendar day, YYYY-MM-DD (e.g. 2027-03-31), or null to clear it.",
+    }),
+  })
+  .strict();
+
+/** A review that finds the record still holds: the next review date, or null for none. */
+export const confirmReviewSchema = z
+  .object({
+    nextReviewBy: reviewDateSchema.nullable({
+      error: "Give the next review date as YYYY-MM-DD, or null for no further review.",
+    }),
+    comment: comment.optional(),
+  })
+  .strict();
+
+export type SetReviewDateInput = z.infer<typeof setReviewDateSchema>;
+export type ConfirmReviewInput = z.infer<typeof confirmReviewSchema>;

@@ -7,6 +7,7 @@ import {
   type RecordNarrative,
   type RecordResult,
 } from "../../lib/domain/record";
+import { withReviewBy } from "../../lib/domain/review";
 import { recordFileName, slugify } from "../../lib/domain/slug";
 
 // Hand-computed example. Scale 0–10, FIXED raw weights 1 and 1, so W(flex) = W(prod) = 0.5.
@@ -186,6 +187,19 @@ describe("generateRecord", () => {
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(markdown.endsWith("\n")).toBe(true);
+  });
+
+  it("writes the review date bare after the date, and withReviewBy rewrites only that line", () => {
+    const markdown = generateRecord(recordInput({ reviewBy: "2026-09-30" }));
+    expect(frontMatterLines(markdown).slice(0, 3)).toEqual([
+      'status: "proposed"',
+      "date: 2025-03-14",
+      "review-by: 2026-09-30",
+    ]);
+    const without = generateRecord(recordInput());
+    expect(withReviewBy(without, "2026-09-30")).toBe(markdown);
+    expect(withReviewBy(markdown, null)).toBe(without);
+    expect(withReviewBy(markdown, "2027-01-31")).toBe(markdown.replace("2026-09-30", "2027-01-31"));
   });
 
   it("quotes a superseded status in the front matter", () => {
