@@ -7,10 +7,12 @@ import { auditQuerySchema, auditVerifyQuerySchema } from "./schemas/audit";
 import { resultsResponseSchema } from "./schemas/results";
 import {
   acceptRecordSchema,
+  confirmReviewSchema,
   deprecateRecordSchema,
   narrativePatchSchema,
   recordIndexQuerySchema,
   rejectRecordSchema,
+  setReviewDateSchema,
   supersedeRecordSchema,
 } from "./schemas/record";
 
@@ -84,6 +86,26 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/decisions/{decisionId}/record/deprecate": { post: { summary: "Mark an accepted record deprecated", body: deprecateRecordSchema } },
   "/decisions/{decisionId}/record/supersede": {
     post: { summary: "Mark this accepted record superseded by another decision's record (links both ways)", body: supersedeRecordSchema },
+  },
+  "/decisions/{decisionId}/record/review": {
+    put: {
+      summary:
+        "Set, move or (null) clear the record's review date, a YYYY-MM-DD day (OWNER, LEAD; proposed or accepted records). The record's review.due turns true on that day (UTC)",
+      body: setReviewDateSchema,
+    },
+  },
+  "/decisions/{decisionId}/record/review/confirm": {
+    post: {
+      summary: "A review found the accepted record still holds: records who and when, sets the next review date after today or clears it (OWNER, LEAD)",
+      body: confirmReviewSchema,
+    },
+  },
+  "/decisions/{decisionId}/record/review/new-decision": {
+    post: {
+      summary:
+        "A review found the accepted record no longer holds: start a DRAFT decision prefilled from it (title, context, options, criteria) whose record supersedes this one when accepted (OWNER, LEAD)",
+      status: 201,
+    },
   },
   "/decisions/{decisionId}/export.json": { get: { summary: "The decision with its ballots (after close) and result" } },
   "/decisions/{decisionId}/ballots.csv": { get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" } },

@@ -113,18 +113,14 @@ export const reviewDateSchema = z.iso.date({
 /** Sets, changes or (with null) clears when the record is next reviewed. */
 export const setReviewDateSchema = z
   .object({
-    reviewBy: reviewDateSchema.nullable({
-      error: "Give the review date as a real calendar day, YYYY-MM-DD (e.g. 2027-03-31), or null to clear it.",
-    }),
+    reviewBy: reviewDateSchema.nullable(),
   })
   .strict();
 
 /** A review that finds the record still holds: the next review date, or null for none. */
 export const confirmReviewSchema = z
   .object({
-    nextReviewBy: reviewDateSchema.nullable({
-      error: "Give the next review date as YYYY-MM-DD, or null for no further review.",
-    }),
+    nextReviewBy: reviewDateSchema.nullable(),
     comment: comment.optional(),
   })
   .strict();

@@ -34,6 +34,8 @@ export function presentDecision(d: DecisionRow) {
     closedAt: d.closedAt,
     record: d.record ? { id: d.record.id, status: d.record.status } : null,
     pairwise: presentPairwise(d),
+    /** Set when a record review started this decision: its accepted record will supersede that one's. */
+    supersedesDecisionId: d.supersedesDecisionId,
   };
 }
 

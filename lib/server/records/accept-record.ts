@@ -11,6 +11,7 @@ import { parseInput } from "../parse-input";
 import { gatherEvidence } from "./evidence";
 import { publicNarrative } from "./narrative";
 import { getRecord } from "./get-record";
+import { supersedeInTx } from "./supersede-record";
 import { currentVersion, lockRecord, type LockedRecord } from "./versions";
 import { requireStatus, writeStatusVersion } from "./write-status-version";
 
@@ -29,6 +30,7 @@ export async function acceptRecord(actor: Actor, decisionId: string, raw: unknow
       note: comment ? `Accepted: ${comment}` : "Accepted.",
       data: { comment: comment ?? "", chosenOptionId: record.chosenOptionId },
     });
+    await supersedeReviewedRecord(tx, actor, record);
   });
   return getRecord(actor, decisionId);
 }
@@ -58,4 +60,24 @@ async function requireDecidedOutcome(tx: Tx, record: LockedRecord) {
       { issues: [{ path: "justification", message: "Say why this option was chosen." }] },
     );
   }
+}
+
+// A decision started by a record review replaces the reviewed record when its own record is
+// accepted, through the same supersede a lead can do by hand. If the old record already left force
+// (deprecated, or superseded by another), there is nothing left to replace.
+async function supersedeReviewedRecord(tx: Tx, actor: Actor, record: LockedRecord) {
+  const { supersedesDecisionId } = await tx.decision.findUniqueOrThrow({
+    where: { id: record.decisionId },
+    select: { supersedesDecisionId: true },
+  });
+  if (!supersedesDecisionId) return;
+  const old = await tx.decisionRecord.findUnique({
+    where: { decisionId: supersedesDecisionId },
+    select: { status: true },
+  });
+  if (old?.status !== "accepted") return;
+  await supersedeInTx(tx, actor, record.projectId, supersedesDecisionId, {
+    byDecisionId: record.decisionId,
+    comment: "Replaced after a review found it no longer holds.",
+  });
 }

@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { loadDecision } from "../decisions/load";
 import { decisionKey } from "../decisions/shape";
+import { recordReview } from "./review-state";
 import { changedFields, NO_RECORD, publicNarrative, readStoredNarrative } from "./narrative";
 
 export interface RecordRef {
@@ -42,7 +43,7 @@ export async function getRecord(actor: Actor, decisionId: string) {
     },
   });
   if (!record) throw new AppError("conflict", NO_RECORD);
-  const [current, older, newer, authors] = await Promise.all([
+  const [current, older, newer, authors, review] = await Promise.all([
     db.recordVersion.findFirstOrThrow({
       where: { recordId: record.id },
       orderBy: { version: "desc" },
@@ -64,6 +65,7 @@ export async function getRecord(actor: Actor, decisionId: string) {
       },
       select: { id: true, name: true },
     }),
+    recordReview(db, record, decision),
   ]);
   const authorName = new Map(authors.map((a) => [a.id, a.name]));
   const narratives = record.versions.map((v) => ({
@@ -87,6 +89,7 @@ export async function getRecord(actor: Actor, decisionId: string) {
     fileName: recordFileName(decision.number, decision.title),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    review,
     versions: narratives.map(({ v, narrative }, index) => ({
       version: v.version,
       authorId: v.authorId,

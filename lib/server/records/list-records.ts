@@ -8,6 +8,7 @@ import { requirePermission } from "../access";
 import { decisionKey } from "../decisions/shape";
 import { parseInput } from "../parse-input";
 import { isoDate } from "./evidence";
+import { reviewDue } from "./review-state";
 
 export interface RecordLink {
   decisionId: string;
@@ -51,6 +52,7 @@ export async function listRecords(actor: Actor, projectId: string, rawQuery: unk
         chosenOptionId: true,
         supersededById: true,
         updatedAt: true,
+        reviewBy: true,
         decision: {
           select: {
             id: true,
@@ -94,6 +96,8 @@ export async function listRecords(actor: Actor, projectId: string, rawQuery: unk
         .map((r) => linkOf.get(r.id)!),
       supersededBy: record.supersededById ? (linkOf.get(record.supersededById) ?? null) : null,
       version: record.versions[0]?.version ?? 0,
+      reviewBy: record.reviewBy ? isoDate(record.reviewBy) : null,
+      reviewDue: reviewDue(record),
       updatedAt: record.updatedAt,
       fileName: recordFileName(record.decision.number, record.decision.title),
       excerpt: q === "" ? null : excerpt(markdown, q),

@@ -2,6 +2,7 @@
 import "server-only";
 import type { Db, Tx } from "../../db";
 import { chosenOption, generateRecord, type RecordNarrative } from "../../domain/record";
+import { calendarDay } from "../../domain/review";
 import { AppError } from "../../errors";
 import { recordLinks, type Evidence } from "./evidence";
 import { readStoredNarrative, type StoredNarrative } from "./narrative";
@@ -58,12 +59,14 @@ export async function renderGenerated(
   narrative: RecordNarrative,
 ) {
   const links = await recordLinks(tx, recordId);
+  const { reviewBy } = await tx.decisionRecord.findUniqueOrThrow({ where: { id: recordId }, select: { reviewBy: true } });
   return generateRecord({
     ...evidence.input,
     status,
     narrative,
     supersedes: links.supersedes,
     supersededBy: links.supersededBy,
+    reviewBy: reviewBy ? calendarDay(reviewBy) : null,
   });
 }
 
