@@ -11,6 +11,7 @@ import { closeDecision } from "../server/decisions/close-decision";
 import { submitBallot } from "../server/decisions/submit-ballot";
 import type { RoleName } from "../schemas/project";
 import { seedDemoRecords } from "./seed-records";
+import { seedDemoReview } from "./seed-review";
 
 export const DEMO_PASSWORD = "verdict-demo";
 
@@ -149,5 +150,6 @@ export async function seedDemo(db: Db): Promise<"created" | "existing"> {
     ...matrixBallot(serving, [[6, 7, 2, 5], [8, 6, 9, 7], [7, 3, 8, 9]]),
     importances: importances([6, 9, 5, 8]),
   });
+  await seedDemoReview(db, lead, project.id);
   return "created";
 }

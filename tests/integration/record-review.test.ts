@@ -303,3 +303,26 @@ describeOnEachDatabase("record reviews", (db) => {
     expect(record.body.markdown).toContain("One stack to operate.");
   });
 });
+
+describeOnEachDatabase("the demo's review", (db) => {
+  it("seeds an accepted record whose review is due, listed for the lead and refused to a member", async () => {
+    const { seedDemo, DEMO_USERS } = await import("@/lib/demo/seed-demo");
+    await seedDemo(db().prisma);
+    const users = await db().prisma.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
+    const actor = (key: string) => ({
+      userId: users.find((u) => u.email === DEMO_USERS.find((d) => d.key === key)!.email)!.id,
+      via: "session" as const,
+    });
+    const project = await db().prisma.project.findFirstOrThrow({
+      where: { name: "ML Platform", members: { some: { userId: actor("marco").userId } } },
+    });
+    const due = await listReviewsDue(actor("marco"), project.id);
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ key: "ADR-0004", title: "Track experiments and register models in MLflow" });
+    expect(due[0]!.reviewBy < today()).toBe(true);
+    const record = await api("GET", `/decisions/${due[0]!.decisionId}/record`, { token: await tokenFor(actor("lena")) });
+    expect(record.body).toMatchObject({ status: "accepted", historical: true, review: { due: true } });
+    expect(record.body.markdown).toContain(`\nreview-by: ${due[0]!.reviewBy}\n`);
+    await expect(listReviewsDue(actor("lena"), project.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

@@ -1046,7 +1046,9 @@ describeOnEachDatabase("decision records", (db) => {
       await seedDemoRecords(db().prisma, actors, project.id);
     }
     const list = await api("GET", `/projects/${project.id}/records`, { token: await as(actors.ken!) });
-    const legacy = list.body.records.find((r: { historical: boolean }) => r.historical);
+    const legacy = list.body.records.find(
+      (r: { historical: boolean; title: string }) => r.historical && r.title.includes("TensorFlow 1.x"),
+    );
     expect(legacy).toMatchObject({
       title: "Train new models with TensorFlow 1.x Estimators",
       status: "superseded by ADR-0001",

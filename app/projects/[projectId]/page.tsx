@@ -6,6 +6,8 @@ import { formatDate, pluralize } from "@/components/format";
 import { CheckIcon, FileTextIcon, HistoryIcon, ScaleIcon, UsersIcon } from "@/components/icons";
 import { Avatar } from "@/components/avatar";
 import { can, type Permission } from "@/lib/server/access";
+import { ReviewsDueCallout } from "@/components/records/review-due";
+import { listReviewsDue } from "@/lib/server/records/list-reviews-due";
 import { loadProject } from "./data";
 
 const ABILITIES: { permission: Permission; label: string }[] = [
@@ -19,11 +21,12 @@ const ABILITIES: { permission: Permission; label: string }[] = [
 
 export default async function ProjectOverviewPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { project } = await loadProject(projectId);
+  const { actor, project } = await loadProject(projectId);
   const base = `/projects/${project.id}`;
   const owners = project.members.filter((m) => m.role === "OWNER").length;
 
   const manages = can(project.role, "decision.manage");
+  const dueReviews = can(project.role, "record.manage") ? await listReviewsDue(actor, projectId) : [];
   const steps = [
     {
       icon: <ScaleIcon />,
@@ -50,6 +53,9 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
+        <ReviewsDueCallout
+          reviews={dueReviews.map((r) => ({ ...r, href: `${base}/records/${r.decisionId}` }))}
+        />
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
           <Stat label="Members" value={String(project.members.length)} detail={pluralize(owners, "owner")} />
           <Stat label="Your role" value={ROLE_LABEL[project.role]} detail="in this project" />

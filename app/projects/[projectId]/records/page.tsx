@@ -7,6 +7,7 @@ import { controlClasses } from "@/components/field";
 import { FileTextIcon } from "@/components/icons";
 import { ImportRecordsForm } from "@/components/records/import-records-form";
 import { RecordStatusBadge } from "@/components/records/record-status";
+import { ReviewDueBadge } from "@/components/records/review-due";
 import { RECORD_STATUS_FILTERS, type RecordStatusFilter } from "@/lib/schemas/record";
 import { can } from "@/lib/server/access";
 import { listRecords } from "@/lib/server/records/list-records";
@@ -133,6 +134,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
                       <span className="font-mono text-xs font-medium text-fg-subtle">{record.key}</span>
                       <RecordStatusBadge status={record.status} />
                       {record.historical ? <MutedBadge>Imported</MutedBadge> : null}
+                      {record.reviewDue ? <ReviewDueBadge since={record.reviewBy} /> : null}
                     </div>
                     <h4 className="mt-1.5 text-[15px] font-medium break-words text-fg">
                       <Link

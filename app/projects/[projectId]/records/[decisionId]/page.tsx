@@ -10,6 +10,9 @@ import { formatDateTime } from "@/components/format";
 import { Markdown } from "@/components/markdown";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordStatusBadge } from "@/components/records/record-status";
+import { RecordReview } from "@/components/records/record-review";
+import { ReviewDueBadge } from "@/components/records/review-due";
+import { calendarDay } from "@/lib/domain/review";
 import { NARRATIVE_LABEL } from "@/lib/schemas/record";
 import { can } from "@/lib/server/access";
 import { listRecords } from "@/lib/server/records/list-records";
@@ -22,6 +25,8 @@ import {
   supersedeRecordAction,
 } from "../actions";
 import { EntityHistory } from "@/components/audit/entity-history";
+import { confirmReviewAction, setReviewDateAction, startReviewDecisionAction } from "../review-actions";
+import { reviewState } from "../review-state";
 import { loadRecordPage, orNotFound, recordPath, recordsPath } from "../data";
 
 type Props = {
@@ -70,6 +75,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
               <span className="font-mono text-sm font-medium text-fg-subtle">{record.key}</span>
               <RecordStatusBadge status={record.status} />
               {record.historical ? <MutedBadge>Imported</MutedBadge> : null}
+              {record.review.due ? <ReviewDueBadge since={record.review.reviewBy} /> : null}
             </div>
             <h2 className="mt-1.5 text-xl font-semibold tracking-tight break-words text-fg sm:text-2xl">
               {record.title}
@@ -159,6 +165,15 @@ export default async function RecordPage({ params, searchParams }: Props) {
         </Card>
 
         <aside className="space-y-6">
+          <RecordReview
+            status={record.status}
+            review={reviewState(projectId, record.review)}
+            canManage={lead}
+            suggestedNext={calendarDay(new Date(Date.now() + 365 * 86_400_000))}
+            setAction={setReviewDateAction.bind(null, projectId, decisionId)}
+            confirmAction={confirmReviewAction.bind(null, projectId, decisionId)}
+            startAction={startReviewDecisionAction.bind(null, projectId, decisionId)}
+          />
           {lead && (record.status === "proposed" || record.status === "accepted") ? (
             <Card as="section">
               <CardHeader
