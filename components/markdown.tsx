@@ -5,6 +5,7 @@ import { SanitizedHtml } from "./records/sanitized-html";
 const FIELD_LABEL: Record<string, string> = {
   status: "Status",
   date: "Date",
+  "review-by": "Review by",
   "decision-makers": "Decision-makers",
   consulted: "Consulted",
   informed: "Informed",

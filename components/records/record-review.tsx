@@ -51,7 +51,10 @@ export function RecordReview({
   const facts = <ReviewFacts status={status} review={review} />;
   if (!canManage || (status !== "proposed" && status !== "accepted")) {
     return review.reviewBy || review.lastConfirmed || review.replacement || review.replaces ? (
-      <section aria-label="Record review" className="rounded-xl border border-line bg-surface p-5 text-sm shadow-xs">
+      <section
+        aria-label="Record review"
+        className="rounded-xl border border-line bg-surface p-5 text-sm shadow-xs"
+      >
         {facts}
       </section>
     ) : null;
@@ -216,8 +219,8 @@ function ReviewOutcome({
       <Dialog ref={confirmDialog} title="Confirm the decision still holds" titleId="confirm-review-title">
         <form action={confirm} className="space-y-4">
           <p className="text-sm text-fg-muted">
-            Your name and today&apos;s date are recorded in the audit log. Pick when to look again, or leave the
-            date empty for no further review.
+            Your name and today&apos;s date are recorded in the audit log. Pick when to look again, or leave
+            the date empty for no further review.
           </p>
           <div className="space-y-1.5">
             <label htmlFor="next-review-by" className="block text-sm font-medium text-fg">
@@ -260,8 +263,8 @@ function ReviewOutcome({
       <Dialog ref={startDialog} title="Start a new decision" titleId="start-review-title">
         <form action={start} className="space-y-4">
           <p className="text-sm text-fg-muted">
-            A new draft decision is created with this one&apos;s title, context, options and criteria, for you to
-            edit. This record stays accepted until the new decision&apos;s record is accepted; then it is
+            A new draft decision is created with this one&apos;s title, context, options and criteria, for you
+            to edit. This record stays accepted until the new decision&apos;s record is accepted; then it is
             superseded by it.
           </p>
           {startState.status === "error" && startState.message ? <Alert>{startState.message}</Alert> : null}
@@ -294,7 +297,12 @@ function PendingButton({
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClasses({ variant, size: "sm" })}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={buttonClasses({ variant, size: "sm" })}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

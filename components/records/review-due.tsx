@@ -9,7 +9,9 @@ export function ReviewDueBadge({ since }: { since?: string | null }) {
   return (
     <Badge className="bg-orange-50 text-orange-800 ring-orange-600/30 dark:bg-orange-500/15 dark:text-orange-300 dark:ring-orange-400/30">
       <span>Review due</span>
-      {since ? <span className="sr-only"> since {dayFormat.format(new Date(`${since}T00:00:00Z`))}</span> : null}
+      {since ? (
+        <span className="sr-only"> since {dayFormat.format(new Date(`${since}T00:00:00Z`))}</span>
+      ) : null}
     </Badge>
   );
 }

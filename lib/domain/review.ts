@@ -30,7 +30,8 @@ const REVIEW_LINE = /^review-by\s*:/i;
 export function withReviewBy(markdown: string, reviewBy: string | null): string {
   const eol = markdown.includes("\r\n") ? "\r\n" : "\n";
   const lines = markdown.split(/\r?\n/);
-  const end = lines[0]?.trimEnd() === "---" ? lines.findIndex((l, i) => i > 0 && FRONT_MATTER_END.test(l)) : -1;
+  const end =
+    lines[0]?.trimEnd() === "---" ? lines.findIndex((l, i) => i > 0 && FRONT_MATTER_END.test(l)) : -1;
   if (end === -1) {
     return reviewBy === null ? markdown : ["---", `review-by: ${reviewBy}`, "---", ...lines].join(eol);
   }

@@ -33,7 +33,10 @@ async function closed(team: Team) {
 
 async function accepted(team: Team) {
   const decision = await closed(team);
-  const res = await api("POST", `/decisions/${decision.id}/record/accept`, { token: await tokenFor(team.lead), body: {} });
+  const res = await api("POST", `/decisions/${decision.id}/record/accept`, {
+    token: await tokenFor(team.lead),
+    body: {},
+  });
   if (res.status !== 200) throw new Error(res.text);
   return decision;
 }
@@ -58,12 +61,19 @@ describeOnEachDatabase("record reviews", (db) => {
     expect(set.status, set.text).toBe(200);
     expect(set.body.review).toMatchObject({ reviewBy: later, due: false, lastConfirmed: null });
     expect(set.body.markdown).toContain(`\nreview-by: ${later}\n`);
-    expect(set.body.versions.at(-1)).toMatchObject({ note: `Review by ${later}.`, authorId: team.lead.userId });
+    expect(set.body.versions.at(-1)).toMatchObject({
+      note: `Review by ${later}.`,
+      authorId: team.lead.userId,
+    });
     // The accepted text itself is untouched: only the front matter line differs.
     const before = set.body.versions.length;
     const [event] = await eventsOf(team.project.id, "record.review_date_set");
     expect(event).toMatchObject({ actorId: team.lead.userId, entityId: set.body.id });
-    expect(event!.data).toMatchObject({ before: { reviewBy: null }, after: { reviewBy: later }, version: before });
+    expect(event!.data).toMatchObject({
+      before: { reviewBy: null },
+      after: { reviewBy: later },
+      version: before,
+    });
 
     // The same date again changes nothing and writes nothing.
     const again = await setReview(team.owner, decision.id, { reviewBy: later });
@@ -78,7 +88,9 @@ describeOnEachDatabase("record reviews", (db) => {
       [team.lead.userId, { reviewBy: later }],
       [team.owner.userId, { reviewBy: null }],
     ]);
-    const verify = await api("GET", `/projects/${team.project.id}/audit/verify`, { token: await tokenFor(team.auditor) });
+    const verify = await api("GET", `/projects/${team.project.id}/audit/verify`, {
+      token: await tokenFor(team.auditor),
+    });
     expect(verify.body.status).toBe("intact");
   });
 
@@ -127,7 +139,10 @@ describeOnEachDatabase("record reviews", (db) => {
     expect(list.map((r) => r.decisionId)).toEqual([due.id]);
     // Tomorrow the other one is due too: "due" is computed from the date, no job flips it.
     const tomorrow = new Date(Date.now() + 86_400_000);
-    expect((await listReviewsDue(team.owner, team.project.id, tomorrow)).map((r) => r.decisionId)).toEqual([due.id, notYet.id]);
+    expect((await listReviewsDue(team.owner, team.project.id, tomorrow)).map((r) => r.decisionId)).toEqual([
+      due.id,
+      notYet.id,
+    ]);
     for (const who of [team.member, team.auditor]) {
       await expect(listReviewsDue(who, team.project.id)).rejects.toMatchObject({ code: "forbidden" });
     }
@@ -156,7 +171,9 @@ describeOnEachDatabase("record reviews", (db) => {
     });
     expect(Math.abs(Date.parse(ok.body.review.lastConfirmed.at) - Date.now())).toBeLessThan(60_000);
     expect(ok.body.markdown).toContain(`\nreview-by: ${next}\n`);
-    expect(ok.body.versions.at(-1).note).toBe(`Review: the decision still holds. Next review by ${next}. Still our framework.`);
+    expect(ok.body.versions.at(-1).note).toBe(
+      `Review: the decision still holds. Next review by ${next}. Still our framework.`,
+    );
     const [event] = await eventsOf(team.project.id, "record.review_confirmed");
     expect(event).toMatchObject({ actorId: team.lead.userId, entityType: "record", entityId: ok.body.id });
     expect(event!.data).toMatchObject({
@@ -167,7 +184,10 @@ describeOnEachDatabase("record reviews", (db) => {
     expect(daysBetween(today(), next)).toBe(180);
 
     const last = await confirm(team.owner, decision.id, { nextReviewBy: null });
-    expect(last.body.review).toMatchObject({ reviewBy: null, lastConfirmed: { byUserId: team.owner.userId } });
+    expect(last.body.review).toMatchObject({
+      reviewBy: null,
+      lastConfirmed: { byUserId: team.owner.userId },
+    });
     expect(last.body.markdown).not.toContain("review-by:");
   });
 
@@ -177,7 +197,10 @@ describeOnEachDatabase("record reviews", (db) => {
     expect((await confirm(team.lead, proposed.id, { nextReviewBy: null })).status).toBe(409);
     expect((await startNew(team.lead, proposed.id)).status).toBe(409);
     const rejected = await closed(team);
-    await api("POST", `/decisions/${rejected.id}/record/reject`, { token: await tokenFor(team.lead), body: { comment: "No." } });
+    await api("POST", `/decisions/${rejected.id}/record/reject`, {
+      token: await tokenFor(team.lead),
+      body: { comment: "No." },
+    });
     expect((await setReview(team.lead, rejected.id, { reviewBy: dayOffset(5) })).status).toBe(409);
     // Clearing is always allowed, so nothing stale can stick.
     expect((await setReview(team.lead, rejected.id, { reviewBy: null })).status).toBe(200);
@@ -188,7 +211,8 @@ describeOnEachDatabase("record reviews", (db) => {
     const other = await makeTeam("Other team");
     const decision = await accepted(team);
     await setReview(team.lead, decision.id, { reviewBy: dayOffset(-1) });
-    const seqBefore = (await db().prisma.project.findUniqueOrThrow({ where: { id: team.project.id } })).auditSeq;
+    const seqBefore = (await db().prisma.project.findUniqueOrThrow({ where: { id: team.project.id } }))
+      .auditSeq;
     const decisionsBefore = await db().prisma.decision.count();
 
     for (const who of [team.member, team.auditor]) {
@@ -201,7 +225,9 @@ describeOnEachDatabase("record reviews", (db) => {
       expect((await setReview(who, decision.id, { reviewBy: dayOffset(10) })).status).toBe(404);
       expect((await confirm(who, decision.id, { nextReviewBy: null })).status).toBe(404);
       expect((await startNew(who, decision.id)).status).toBe(404);
-      expect((await api("GET", `/decisions/${decision.id}/record`, { token: await tokenFor(who) })).status).toBe(404);
+      expect(
+        (await api("GET", `/decisions/${decision.id}/record`, { token: await tokenFor(who) })).status,
+      ).toBe(404);
       await expect(listReviewsDue(who, team.project.id)).rejects.toMatchObject({ code: "not_found" });
     }
     expect(await listReviewsDue(other.lead, other.project.id)).toEqual([]);
@@ -233,14 +259,19 @@ describeOnEachDatabase("record reviews", (db) => {
     expect(started.body.number).toBeGreaterThan(old.number);
     const [event] = await eventsOf(team.project.id, "record.review_started");
     expect(event!.data).toMatchObject({ decisionId: old.id, replacement: { decisionId: started.body.id } });
-    expect((await eventsOf(team.project.id, "decision.created")).at(-1)!.data).toMatchObject({ supersedesDecisionId: old.id });
+    expect((await eventsOf(team.project.id, "decision.created")).at(-1)!.data).toMatchObject({
+      supersedesDecisionId: old.id,
+    });
     // One review at a time.
     expect((await startNew(team.owner, old.id)).status).toBe(409);
 
     // Until the new record is accepted the old one stands, still due, and says what replaces it.
     const pending = await api("GET", `/decisions/${old.id}/record`, { token: lead });
     expect(pending.body.status).toBe("accepted");
-    expect(pending.body.review).toMatchObject({ due: true, replacement: { decisionId: started.body.id, decisionStatus: "DRAFT" } });
+    expect(pending.body.review).toMatchObject({
+      due: true,
+      replacement: { decisionId: started.body.id, decisionStatus: "DRAFT" },
+    });
 
     const newer = started.body as { id: string; options: { id: string }[]; criteria: { id: string }[] };
     expect((await api("POST", `/decisions/${newer.id}/open`, { token: lead })).status).toBe(200);
@@ -285,7 +316,9 @@ describeOnEachDatabase("record reviews", (db) => {
       ]),
     });
     await api("POST", `/decisions/${started.body.id}/close`, { token: lead });
-    expect((await api("POST", `/decisions/${started.body.id}/record/accept`, { token: lead, body: {} })).status).toBe(200);
+    expect(
+      (await api("POST", `/decisions/${started.body.id}/record/accept`, { token: lead, body: {} })).status,
+    ).toBe(200);
     expect((await api("GET", `/decisions/${old.id}/record`, { token: lead })).body.status).toBe("deprecated");
   });
 
@@ -308,7 +341,9 @@ describeOnEachDatabase("the demo's review", (db) => {
   it("seeds an accepted record whose review is due, listed for the lead and refused to a member", async () => {
     const { seedDemo, DEMO_USERS } = await import("@/lib/demo/seed-demo");
     await seedDemo(db().prisma);
-    const users = await db().prisma.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
+    const users = await db().prisma.user.findMany({
+      where: { email: { in: DEMO_USERS.map((u) => u.email) } },
+    });
     const actor = (key: string) => ({
       userId: users.find((u) => u.email === DEMO_USERS.find((d) => d.key === key)!.email)!.id,
       via: "session" as const,
@@ -318,9 +353,14 @@ describeOnEachDatabase("the demo's review", (db) => {
     });
     const due = await listReviewsDue(actor("marco"), project.id);
     expect(due).toHaveLength(1);
-    expect(due[0]).toMatchObject({ key: "ADR-0004", title: "Track experiments and register models in MLflow" });
+    expect(due[0]).toMatchObject({
+      key: "ADR-0004",
+      title: "Track experiments and register models in MLflow",
+    });
     expect(due[0]!.reviewBy < today()).toBe(true);
-    const record = await api("GET", `/decisions/${due[0]!.decisionId}/record`, { token: await tokenFor(actor("lena")) });
+    const record = await api("GET", `/decisions/${due[0]!.decisionId}/record`, {
+      token: await tokenFor(actor("lena")),
+    });
     expect(record.body).toMatchObject({ status: "accepted", historical: true, review: { due: true } });
     expect(record.body.markdown).toContain(`\nreview-by: ${due[0]!.reviewBy}\n`);
     await expect(listReviewsDue(actor("lena"), project.id)).rejects.toMatchObject({ code: "forbidden" });

@@ -33,29 +33,59 @@ describe("calendar days", () => {
 
 describe("reviewDateSchema", () => {
   it("accepts real calendar days, leap days included", () => {
-    for (const day of ["2026-12-01", "2028-02-29", "2000-02-29"]) expect(reviewDateSchema.parse(day)).toBe(day);
+    for (const day of ["2026-12-01", "2028-02-29", "2000-02-29"])
+      expect(reviewDateSchema.parse(day)).toBe(day);
   });
 
   it("refuses days that do not exist and other spellings", () => {
-    for (const bad of ["2026-02-30", "2027-02-29", "1900-02-29", "2026-13-01", "2026-1-5", "01/12/2026", "2026-12-01T00:00:00Z", "", 20261201]) {
+    for (const bad of [
+      "2026-02-30",
+      "2027-02-29",
+      "1900-02-29",
+      "2026-13-01",
+      "2026-1-5",
+      "01/12/2026",
+      "2026-12-01T00:00:00Z",
+      "",
+      20261201,
+    ]) {
       expect(reviewDateSchema.safeParse(bad).success, String(bad)).toBe(false);
     }
   });
 });
 
 describe("withReviewBy", () => {
-  const record = ['---', 'status: "accepted"', "date: 2024-05-02", "informed: []", "---", "", "# ADR-0001: Pick", ""].join("\n");
+  const record = [
+    "---",
+    'status: "accepted"',
+    "date: 2024-05-02",
+    "informed: []",
+    "---",
+    "",
+    "# ADR-0001: Pick",
+    "",
+  ].join("\n");
 
   it("adds the line after the date, replaces it, and removes it, leaving the rest untouched", () => {
     const added = withReviewBy(record, "2026-06-30");
-    expect(added.split("\n").slice(0, 5)).toEqual(["---", 'status: "accepted"', "date: 2024-05-02", "review-by: 2026-06-30", "informed: []"]);
+    expect(added.split("\n").slice(0, 5)).toEqual([
+      "---",
+      'status: "accepted"',
+      "date: 2024-05-02",
+      "review-by: 2026-06-30",
+      "informed: []",
+    ]);
     expect(withReviewBy(added, "2027-01-01")).toBe(added.replace("2026-06-30", "2027-01-01"));
     expect(withReviewBy(added, null)).toBe(record);
   });
 
   it("keeps Windows line ends and gives a file without front matter one", () => {
-    expect(withReviewBy(record.replace(/\n/g, "\r\n"), "2026-06-30")).toBe(withReviewBy(record, "2026-06-30").replace(/\n/g, "\r\n"));
-    expect(withReviewBy("# Old record\n", "2026-06-30")).toBe("---\nreview-by: 2026-06-30\n---\n# Old record\n");
+    expect(withReviewBy(record.replace(/\n/g, "\r\n"), "2026-06-30")).toBe(
+      withReviewBy(record, "2026-06-30").replace(/\n/g, "\r\n"),
+    );
+    expect(withReviewBy("# Old record\n", "2026-06-30")).toBe(
+      "---\nreview-by: 2026-06-30\n---\n# Old record\n",
+    );
     expect(withReviewBy("# Old record\n", null)).toBe("# Old record\n");
   });
 });

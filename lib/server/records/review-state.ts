@@ -13,7 +13,10 @@ export interface ReviewedRecordRow {
 }
 
 export function reviewDue(record: { status: string; reviewBy: Date | null }, now = new Date()) {
-  return isReviewDue({ status: record.status, reviewBy: record.reviewBy ? calendarDay(record.reviewBy) : null }, calendarDay(now));
+  return isReviewDue(
+    { status: record.status, reviewBy: record.reviewBy ? calendarDay(record.reviewBy) : null },
+    calendarDay(now),
+  );
 }
 
 export async function recordReview(
@@ -22,7 +25,9 @@ export async function recordReview(
   decision: { id: string; projectId: string; supersedesDecisionId: string | null },
 ) {
   const [confirmer, replacement, replaces] = await Promise.all([
-    record.reviewedById ? db.user.findUnique({ where: { id: record.reviewedById }, select: { name: true } }) : null,
+    record.reviewedById
+      ? db.user.findUnique({ where: { id: record.reviewedById }, select: { name: true } })
+      : null,
     // The newest decision started by a review of this record, unless its record was rejected.
     db.decision.findFirst({
       where: {

@@ -8,7 +8,10 @@ import { currentVersion, writeVersion, type LockedRecord } from "./versions";
 
 /** The record's review date as stored, YYYY-MM-DD or null. Call it after locking the record. */
 export async function storedReviewBy(tx: Tx, recordId: string): Promise<string | null> {
-  const { reviewBy } = await tx.decisionRecord.findUniqueOrThrow({ where: { id: recordId }, select: { reviewBy: true } });
+  const { reviewBy } = await tx.decisionRecord.findUniqueOrThrow({
+    where: { id: recordId },
+    select: { reviewBy: true },
+  });
   return reviewBy ? calendarDay(reviewBy) : null;
 }
 

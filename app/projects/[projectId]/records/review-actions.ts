@@ -61,7 +61,10 @@ export async function confirmReviewAction(
     projectId,
     decisionId,
     (actor) =>
-      confirmReview(actor, decisionId, { nextReviewBy: nextReviewBy || null, ...(comment ? { comment } : {}) }),
+      confirmReview(actor, decisionId, {
+        nextReviewBy: nextReviewBy || null,
+        ...(comment ? { comment } : {}),
+      }),
     "Review confirmed: the decision still holds.",
     { nextReviewBy, comment },
   );
@@ -71,7 +74,6 @@ export async function confirmReviewAction(
 export async function startReviewDecisionAction(
   projectId: string,
   decisionId: string,
-  _previous: RecordActionState,
 ): Promise<RecordActionState> {
   const actor = await requireActor(recordPath(projectId, decisionId));
   let created: { id: string };

@@ -1,5 +1,6 @@
 // The record page's review card gets links, not ids: components build no routes of their own.
 import type { RecordReviewState } from "@/components/records/record-review";
+import { calendarDay } from "@/lib/domain/review";
 import type { RecordView } from "@/lib/server/records/get-record";
 import { recordPath } from "./data";
 
@@ -7,7 +8,9 @@ export function reviewState(projectId: string, review: RecordView["review"]): Re
   return {
     reviewBy: review.reviewBy,
     due: review.due,
-    lastConfirmed: review.lastConfirmed ? { at: review.lastConfirmed.at, byName: review.lastConfirmed.byName } : null,
+    lastConfirmed: review.lastConfirmed
+      ? { at: review.lastConfirmed.at, byName: review.lastConfirmed.byName }
+      : null,
     replacement: review.replacement
       ? {
           key: review.replacement.key,
@@ -21,7 +24,18 @@ export function reviewState(projectId: string, review: RecordView["review"]): Re
         }
       : null,
     replaces: review.replaces
-      ? { key: review.replaces.key, title: review.replaces.title, href: recordPath(projectId, review.replaces.decisionId) }
+      ? {
+          key: review.replaces.key,
+          title: review.replaces.title,
+          href: recordPath(projectId, review.replaces.decisionId),
+        }
       : null,
   };
+}
+
+/** The next review a confirmation suggests: the same day next year. */
+export function aYearFromToday(now = new Date()) {
+  const next = new Date(now);
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return calendarDay(next);
 }

@@ -12,7 +12,6 @@ import { RecordActions } from "@/components/records/record-actions";
 import { RecordStatusBadge } from "@/components/records/record-status";
 import { RecordReview } from "@/components/records/record-review";
 import { ReviewDueBadge } from "@/components/records/review-due";
-import { calendarDay } from "@/lib/domain/review";
 import { NARRATIVE_LABEL } from "@/lib/schemas/record";
 import { can } from "@/lib/server/access";
 import { listRecords } from "@/lib/server/records/list-records";
@@ -26,7 +25,7 @@ import {
 } from "../actions";
 import { EntityHistory } from "@/components/audit/entity-history";
 import { confirmReviewAction, setReviewDateAction, startReviewDecisionAction } from "../review-actions";
-import { reviewState } from "../review-state";
+import { aYearFromToday, reviewState } from "../review-state";
 import { loadRecordPage, orNotFound, recordPath, recordsPath } from "../data";
 
 type Props = {
@@ -169,7 +168,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
             status={record.status}
             review={reviewState(projectId, record.review)}
             canManage={lead}
-            suggestedNext={calendarDay(new Date(Date.now() + 365 * 86_400_000))}
+            suggestedNext={aYearFromToday()}
             setAction={setReviewDateAction.bind(null, projectId, decisionId)}
             confirmAction={confirmReviewAction.bind(null, projectId, decisionId)}
             startAction={startReviewDecisionAction.bind(null, projectId, decisionId)}
