@@ -38,6 +38,17 @@ export default async function EditDecisionPage({ params }: Params) {
             </ButtonLink>
           </Alert>
         ) : (
+          <>
+          {decision.supersedesDecisionId ? (
+            <Alert tone="info" title="This decision reviews an accepted record" className="mb-6">
+              Its options and criteria come from that record&apos;s decision; change them as needed. Once this
+              decision&apos;s record is accepted, it supersedes{" "}
+              <a href={`/projects/${projectId}/records/${decision.supersedesDecisionId}`} className="font-medium underline underline-offset-2">
+                the reviewed record
+              </a>
+              .
+            </Alert>
+          ) : null}
           <DecisionForm
             projectId={projectId}
             decisionId={decisionId}
@@ -55,6 +66,7 @@ export default async function EditDecisionPage({ params }: Params) {
               pairwise: decision.pairwise?.judgements ?? null,
             }}
           />
+          </>
         )}
       </div>
     </DecisionFrame>
