@@ -12,6 +12,8 @@ const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).t
 test("a lead is told a review is due, sets the date, confirms the record, and the audit log shows it", async ({
   browser,
 }) => {
+  // One long journey across five pages; on a loaded machine it needs more than the default minute.
+  test.setTimeout(180_000);
   const { page, context } = await newPerson(browser);
   await signIn(page, LEAD);
   await page
