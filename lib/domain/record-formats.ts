@@ -173,3 +173,32 @@ export function recordsIndex(
       : ["| Record | Title | Status | Date |", "| --- | --- | --- | --- |", ...rows].join("\n"),
   ]);
 }
+
+const EVIDENCE_START = "Result of the vote, ranked by weighted total:";
+const EVIDENCE_END = /^Audit chain head hash at close:/;
+
+/**
+ * Moves a generated record's evidence (result table, participation, agreement, disputed cells,
+ * sensitivity) to an appendix file, leaving a link, so the record itself reads as an argument.
+ * Null for a record without that block (an imported one).
+ */
+export function splitEvidence(
+  markdown: string,
+  appendixHref: string,
+  title: string,
+): { record: string; appendix: string } | null {
+  const lines = markdown.split("\n");
+  const start = lines.indexOf(EVIDENCE_START);
+  const end = lines.findIndex((line, index) => index > start && EVIDENCE_END.test(line));
+  if (start === -1 || end === -1) return null;
+  const moved = lines.slice(start, end).join("\n").trim();
+  const record = [
+    ...lines.slice(0, start),
+    `The vote's evidence (result table, participation, agreement, disputed cells and sensitivity) is in ` +
+      `[its appendix](${encodeURI(appendixHref)}).`,
+    "",
+    ...lines.slice(end),
+  ].join("\n");
+  const appendix = `# Evidence: ${escapeInline(title) || "Untitled decision"}\n\n${moved}\n`;
+  return { record, appendix };
+}

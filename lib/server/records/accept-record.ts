@@ -11,6 +11,7 @@ import { parseInput } from "../parse-input";
 import { gatherEvidence } from "./evidence";
 import { publicNarrative } from "./narrative";
 import { getRecord } from "./get-record";
+import { settleSupersede } from "./supersede-record";
 import { currentVersion, lockRecord, type LockedRecord } from "./versions";
 import { requireStatus, writeStatusVersion } from "./write-status-version";
 
@@ -29,6 +30,7 @@ export async function acceptRecord(actor: Actor, decisionId: string, raw: unknow
       note: comment ? `Accepted: ${comment}` : "Accepted.",
       data: { comment: comment ?? "", chosenOptionId: record.chosenOptionId },
     });
+    await settleSupersede(tx, record, "accepted", actor.userId);
   });
   return getRecord(actor, decisionId);
 }
