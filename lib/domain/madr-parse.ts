@@ -115,7 +115,7 @@ export function parseMadr(fileName: string, text: string): MadrParseResult {
       if (number !== null && number !== heading.number) {
         fail(
           body.heading.line,
-          `the heading says ${formatRecordNumber(heading.number)} but the file name says ` +
+          `the heading says ADR-${formatRecordNumber(heading.number)} but the file name says ` +
             `${formatRecordNumber(number)}`,
         );
       }
