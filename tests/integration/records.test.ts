@@ -516,22 +516,8 @@ describeOnEachDatabase("decision records", (db) => {
       team.project.id,
       token,
       await zipOf({
-        "docs/adr/0002-use-redis.md": "# 2. Use Redis
-
-Date: 2020-01-01
-
-## Status
-
-Accepted
-",
-        "docs/adr/0005-use-kafka.md": "# 5. Use Kafka
-
-Date: 2021-01-01
-
-## Status
-
-Accepted
-",
+        "docs/adr/0002-use-redis.md": "# 2. Use Redis\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n",
+        "docs/adr/0005-use-kafka.md": "# 5. Use Kafka\n\nDate: 2021-01-01\n\n## Status\n\nAccepted\n",
       }),
     );
     const next = await closedDecision(team);
