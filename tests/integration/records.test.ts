@@ -154,7 +154,7 @@ describeOnEachDatabase("decision records", (db) => {
 
     const md: string = record.body.markdown;
     for (const heading of [
-      "# ADR-0001: Which framework do we standardize on?",
+      "# Which framework do we standardize on?",
       "## Context and Problem Statement",
       "## Decision Drivers",
       "## Considered Options",
@@ -309,7 +309,11 @@ describeOnEachDatabase("decision records", (db) => {
     const same = await api("POST", url, { token: lead, body: { context: "We run two stacks; pick one." } });
     expect(same.status).toBe(422);
     expect(same.body.error.message).toMatch(/Nothing to save/);
-    expect((await api("POST", url, { token: lead, body: { title: "New" } })).status).toBe(422);
+    // A lead titles the record apart from the decision; the H1 carries no number (MADR).
+    const retitled = await api("POST", url, { token: lead, body: { title: "Standardize on PyTorch for training" } });
+    expect(retitled.status).toBe(201);
+    expect(retitled.body).toMatchObject({ title: "Standardize on PyTorch for training", ownTitle: true });
+    expect(retitled.body.markdown).toContain("\n# Standardize on PyTorch for training\n");
     expect((await api("POST", url, { token: lead, body: {} })).status).toBe(422);
     const wrongOption = await api("POST", url, { token: lead, body: { chosenOptionId: "not-an-option" } });
     expect(wrongOption.status).toBe(422);
@@ -626,7 +630,7 @@ describeOnEachDatabase("decision records", (db) => {
   it("lists records with status filter, full-text search and the supersede chain", async () => {
     const team = await makeTeam();
     const first = await accepted(team, CLEAR, { ...frameworkDecision, title: "Pick a training framework" });
-    await closedDecision(team, CLEAR, {
+    const second = await closedDecision(team, CLEAR, {
       ...frameworkDecision,
       title: "Pick a serving stack",
       context: "Latency budget is 50% of today's.",
@@ -641,11 +645,23 @@ describeOnEachDatabase("decision records", (db) => {
 
     const token = await as(team.auditor);
     const base = `/projects/${team.project.id}/records`;
+    // While the successor is proposed, the chain is only pending.
+    const pending = await api("GET", base, { token });
+    expect(pending.body.records.map((r: { key: string; status: string }) => [r.key, r.status])).toEqual([
+      ["ADR-0003", "rejected"],
+      ["ADR-0002", "proposed"],
+      ["ADR-0001", "accepted"],
+    ]);
+    expect(pending.body.records[1].willSupersede).toEqual({ decisionId: first.id, key: "ADR-0001" });
+    const proposed = await api("GET", `${base}?status=proposed`, { token });
+    expect(proposed.body.records.map((r: { key: string }) => r.key)).toEqual(["ADR-0002"]);
+    await api("POST", `/decisions/${second.id}/record/accept`, { token: lead, body: {} });
+
     const all = await api("GET", base, { token });
     expect(all.status).toBe(200);
     expect(all.body.records.map((r: { key: string; status: string }) => [r.key, r.status])).toEqual([
       ["ADR-0003", "rejected"],
-      ["ADR-0002", "proposed"],
+      ["ADR-0002", "accepted"],
       ["ADR-0001", "superseded by ADR-0002"],
     ]);
     const one = all.body.records[2];
@@ -661,8 +677,6 @@ describeOnEachDatabase("decision records", (db) => {
     const superseded = await api("GET", `${base}?status=superseded`, { token });
     expect(superseded.body.records.map((r: { key: string }) => r.key)).toEqual(["ADR-0001"]);
     expect(superseded.body.records[0].supersededBy.key).toBe("ADR-0002");
-    const proposed = await api("GET", `${base}?status=proposed`, { token });
-    expect(proposed.body.records.map((r: { key: string }) => r.key)).toEqual(["ADR-0002"]);
 
     const byTitle = await api("GET", `${base}?q=FEATURE%20store`, { token });
     expect(byTitle.body.records.map((r: { key: string }) => r.key)).toEqual(["ADR-0003"]);
@@ -726,7 +740,7 @@ describeOnEachDatabase("decision records", (db) => {
     const auditor = await api("GET", `/decisions/${decision.id}/export.json`, {
       token: await as(team.auditor),
     });
-    expect(auditor.headers.get("content-disposition")).toBe('attachment; filename="adr-0002-export.json"');
+    expect(auditor.headers.get("content-disposition")).toBe('attachment; filename="d-2-export.json"');
     expect(auditor.body.decision).toMatchObject({ id: decision.id, key: "ADR-0002", status: "CLOSED" });
     expect(auditor.body.ballots).toHaveLength(3);
     expect(auditor.body.result.winnerOptionIds).toHaveLength(1);
@@ -1061,7 +1075,7 @@ describeOnEachDatabase("decision records", (db) => {
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
   });
 
-  it("seeds the demo's 2019 record as historical and superseded by ADR-0001's proposal", async () => {
+  it("seeds the demo's 2019 record as historical and accepted, to be superseded once ADR-0001's proposal is accepted", async () => {
     await seedDemo(db().prisma);
     const users = await db().prisma.user.findMany({
       where: { email: { in: DEMO_USERS.map((u) => u.email) } },
@@ -1087,21 +1101,24 @@ describeOnEachDatabase("decision records", (db) => {
     const legacy = list.body.records.find((r: { historical: boolean }) => r.historical);
     expect(legacy).toMatchObject({
       title: "Train new models with TensorFlow 1.x Estimators",
-      status: "superseded by ADR-0001",
+      status: "accepted",
       date: "2019-04-16",
       chosenOption: { id: null, name: "TensorFlow 1.x Estimators" },
-      supersededBy: { key: "ADR-0001" },
+      supersededBy: null,
     });
     const adr1 = list.body.records.find((r: { number: number }) => r.number === 1);
     expect(adr1).toMatchObject({
       status: "proposed",
       chosenOption: { name: "PyTorch" },
-      supersedes: [{ key: "ADR-0002" }],
+      supersedes: [],
+      willSupersede: { key: "ADR-0002" },
     });
     const record = await api("GET", `/decisions/${adr1.decisionId}/record`, { token: await as(actors.ken!) });
     // The demo imports the legacy record right after closing ADR-0001, before it opens its second vote.
     expect(legacy.key).toBe("ADR-0002");
-    expect(record.body.markdown).toContain("\nSupersedes ADR-0002.\n");
+    // A proposal states no supersede yet: the demo shows no accepted record superseded by a proposed one.
+    expect(record.body.markdown).not.toContain("Supersedes");
+    expect(record.body.willSupersede).toMatchObject({ key: "ADR-0002", status: "accepted" });
     expect(record.body.markdown).toContain('Chosen option: "PyTorch", because it leads the weighted ranking');
   });
 });
