@@ -36,10 +36,21 @@ export function formatRecord(markdown: string, facts: RecordFacts, format: Recor
   return format === "log4brains" ? log4brains(body, facts) : nygard(body, facts);
 }
 
-/** The deciders a MADR 4 front matter names, for the variants that list them. */
+/** The deciders a record names (MADR 4 front matter, or a `- Deciders:` line), for the variants that list them. */
 export function decisionMakersOf(markdown: string): string[] {
   const lines = markdown.split(/\r\n|\r|\n/);
-  if (lines[0]?.trimEnd() !== "---") return [];
+  if (lines[0]?.trimEnd() !== "---") {
+    const end = lines.findIndex((line) => /^#{2,6}\s/.test(line));
+    const listed = lines
+      .slice(0, end === -1 ? lines.length : end)
+      .map((line) => /^\s*(?:[-*+]\s+)?deciders\s*:\s*(.+)$/i.exec(line)?.[1])
+      .find((value) => value !== undefined);
+    return (listed ?? "")
+      .replace(/<!--.*?-->/g, "")
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
+  }
   const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   const names: string[] = [];
   let inList = false;

@@ -193,8 +193,8 @@ describeOnEachDatabase("records in a repository", (db) => {
       expect(toc).toContain("* [2. Deploy with shell scripts](0002-deploy-with-shell-scripts.md)");
       expect(toc).toContain("* [4. Pause the mobile client](0004-pause-the-mobile-client.md)");
       const graph = run("generate", "graph");
+      // adr-tools draws each link once, from the "Supersedes" side.
       expect(graph).toMatch(/_3 -> _2 \[label="Supersedes"/);
-      expect(graph).toMatch(/_2 -> _3 \[label="Superseded by"/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -224,3 +224,14 @@ describe("export variants", () => {
     expect(splitEvidence("# Imported\n\nText.\n", "x.md", "Imported")).toBeNull();
   });
 });
+
+describe("deciders", () => {
+  it("reads them from MADR front matter or a log4brains list line", async () => {
+    const { decisionMakersOf } = await import("../../lib/domain/record-formats");
+    expect(decisionMakersOf(GENERATED)).toEqual(["Dana Lead"]);
+    expect(decisionMakersOf("# T\n\n- Status: accepted\n- Deciders: Ines Duarte, Kofi Mensah <!-- optional -->\n\n## Context\n")).toEqual([
+      "Ines Duarte",
+      "Kofi Mensah",
+    ]);
+  });
+});

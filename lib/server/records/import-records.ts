@@ -161,6 +161,8 @@ export async function importRecords(actor: Actor, projectId: string, upload: Req
         select: { nextDecisionNumber: true },
       });
       const narrative: StoredNarrative = { ...emptyTexts(), chosenOptionId: null, basis: null };
+      // Created one row at a time: Prisma's nested create of decision → record → version ordered the
+      // inserts wrongly on PostgreSQL once the record also belonged to the project.
       const decision = await tx.decision.create({
         data: {
           projectId,
@@ -171,29 +173,30 @@ export async function importRecords(actor: Actor, projectId: string, upload: Req
           // The file's own date, or none: an unknown date is not today's.
           closedAt: parsed.date ? new Date(`${parsed.date}T00:00:00.000Z`) : null,
           closedById: actor.userId,
-          record: {
-            create: {
-              projectId,
-              number,
-              fileName: file.fileName,
-              importedFrom: file.folder,
-              status: parsed.status ?? UNKNOWN_STATUS,
-              historical: true,
-              versions: {
-                create: {
-                  version: 1,
-                  markdown: parsed.markdown,
-                  narrative: JSON.parse(JSON.stringify(narrative)) as object,
-                  authorId: actor.userId,
-                  note: `Imported from ${file.path}.`,
-                },
-              },
-            },
-          },
         },
-        select: { id: true, record: { select: { id: true } } },
+        select: { id: true },
       });
-      imported.push({ recordId: decision.record!.id, decisionId: decision.id, number, file });
+      const record = await tx.decisionRecord.create({
+        data: {
+          decisionId: decision.id,
+          projectId,
+          number,
+          fileName: file.fileName,
+          importedFrom: file.folder,
+          status: parsed.status ?? UNKNOWN_STATUS,
+          historical: true,
+        },
+        select: { id: true },
+      });
+      await writeVersion(tx, {
+        recordId: record.id,
+        version: 1,
+        markdown: parsed.markdown,
+        narrative,
+        authorId: actor.userId,
+        note: `Imported from ${file.path}.`,
+      });
+      imported.push({ recordId: record.id, decisionId: decision.id, number, file });
     }
 
     const updated: { recordId: string; decisionId: string; number: number; file: RecordFile; changes: string[] }[] = [];
