@@ -276,6 +276,25 @@ describe("generateRecord", () => {
     );
   });
 
+  it("calls a score clearly behind the best option a con, not neutral (3.8 of 10 against 7.0)", () => {
+    const result = handComputedResult();
+    result.cells = result.cells.map((c) =>
+      c.optionId === "pt" && c.criterionId === "prod" ? { ...c, mean: 3.8, normalized: 0.38 } : c.optionId === "tf" && c.criterionId === "prod" ? { ...c, mean: 7, normalized: 0.7 } : c,
+    );
+    const markdown = generateRecord(recordInput({ result }));
+    expect(markdown).toContain(
+      '- Bad, because it scores a mean of 3.8 on the 0–10 scale for Production readiness, behind "TensorFlow" (7.0) (3 votes)',
+    );
+    // The same 3.8 with no option far ahead stays neutral.
+    const close = handComputedResult();
+    close.cells = close.cells.map((c) =>
+      c.criterionId === "prod" ? { ...c, mean: c.optionId === "pt" ? 3.8 : 4.5, normalized: c.optionId === "pt" ? 0.38 : 0.45 } : c,
+    );
+    expect(generateRecord(recordInput({ result: close }))).toContain(
+      "- Neutral, because it scores a mean of 3.8 on the 0–10 scale for Production readiness (3 votes)",
+    );
+  });
+
   it("quotes voter rationales under their option, attributed by name", () => {
     const markdown = generateRecord(recordInput());
     const tensorflow = markdown.slice(markdown.indexOf("### TensorFlow"));
