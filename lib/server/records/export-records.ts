@@ -48,7 +48,8 @@ export async function exportRecordsZip(actor: Actor, projectId: string, rawQuery
       },
     });
     return { project, files: records.map((r) => ({ ...r, fileName: names.get(r.id)! })) };
-  });
+    // Naming every record on a first export is a query or two per record.
+  }, { timeout: 60_000, maxWait: 20_000 });
   const format = (query.format ?? project.recordFormat) as RecordFormat;
   const linked = new Map<string, LinkedRecord>(
     files.map((r) => [

@@ -353,8 +353,12 @@ export async function importRecords(actor: Actor, projectId: string, upload: Req
       skipped: skipped.map((s) => s.file),
       notes,
     };
-  });
+  }, LONG_TRANSACTION);
 }
+
+// A whole repository is one all-or-nothing transaction of a few queries per file: Prisma's 5 s
+// default is too short for hundreds of files on a busy server.
+const LONG_TRANSACTION = { timeout: 120_000, maxWait: 20_000 };
 
 const UNKNOWN_STATUS = "unknown";
 const OUTSIDE = "outside the ADR folder(s), not read";
