@@ -182,7 +182,8 @@ describeOnEachDatabase("decision records", (db) => {
     expect(md).toContain("| 2 | TensorFlow | 70.6 |");
     expect(md).toContain("| 3 | JAX | 43.9 |");
     expect(md).toContain("Participation: 3 of 3 eligible members voted.");
-    expect(md).toContain("“Eager mode makes debugging research code painless.” — Member, on Flexibility");
+    // A voter's reason about one criterion is quoted under that criterion's pro or con.
+    expect(md).toMatch(/for Flexibility[^\n]*\n  - “Eager mode makes debugging research code painless\.” — Member\n/);
     expect(md).toContain("“Happy with either if serving gets funded.” — Member");
 
     // The head hash is the chain's head right after the close, and the record's creation is audited.
@@ -741,7 +742,7 @@ describeOnEachDatabase("decision records", (db) => {
       token: await as(team.auditor),
     });
     expect(auditor.headers.get("content-disposition")).toBe('attachment; filename="d-2-export.json"');
-    expect(auditor.body.decision).toMatchObject({ id: decision.id, key: "ADR-0002", status: "CLOSED" });
+    expect(auditor.body.decision).toMatchObject({ id: decision.id, key: "D-2", status: "CLOSED" });
     expect(auditor.body.ballots).toHaveLength(3);
     expect(auditor.body.result.winnerOptionIds).toHaveLength(1);
     expect(auditor.body.record).toMatchObject({ status: "proposed", version: 1 });
