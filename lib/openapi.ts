@@ -10,7 +10,9 @@ import {
   confirmReviewSchema,
   deprecateRecordSchema,
   narrativePatchSchema,
+  recordExportQuerySchema,
   recordIndexQuerySchema,
+  recordSettingsSchema,
   rejectRecordSchema,
   setReviewDateSchema,
   supersedeRecordSchema,
@@ -78,14 +80,18 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/decisions/{decisionId}/record": { get: { summary: "The decision record with its versions and current Markdown" } },
   "/decisions/{decisionId}/record.md": { get: { summary: "The record's current Markdown (NNNN-kebab-title.md)", produces: "text/markdown" } },
   "/decisions/{decisionId}/record/versions": {
-    post: { summary: "Save narrative edits as a new version (OWNER, LEAD; proposed records only)", body: narrativePatchSchema, status: 201 },
+    post: { summary: "Save narrative edits (and the record's own title) as a new version (OWNER, LEAD; proposed records only)", body: narrativePatchSchema, status: 201 },
   },
   "/decisions/{decisionId}/record/versions/{version}": { get: { summary: "One version of the record" } },
   "/decisions/{decisionId}/record/accept": { post: { summary: "Accept the record; its text never changes again", body: acceptRecordSchema } },
   "/decisions/{decisionId}/record/reject": { post: { summary: "Reject the record with a comment", body: rejectRecordSchema } },
   "/decisions/{decisionId}/record/deprecate": { post: { summary: "Mark an accepted record deprecated", body: deprecateRecordSchema } },
   "/decisions/{decisionId}/record/supersede": {
-    post: { summary: "Mark this accepted record superseded by another decision's record (links both ways)", body: supersedeRecordSchema },
+    post: {
+      summary:
+        "Name the successor of this accepted record (byNumber is its ADR number): an accepted successor supersedes at once, a proposed one when it is accepted, a rejected one never",
+      body: supersedeRecordSchema,
+    },
   },
   "/decisions/{decisionId}/record/review": {
     put: {
@@ -110,9 +116,23 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/decisions/{decisionId}/export.json": { get: { summary: "The decision with its ballots (after close) and result" } },
   "/decisions/{decisionId}/ballots.csv": { get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" } },
   "/projects/{projectId}/records": { get: { summary: "The records index, filterable by status and searchable", query: recordIndexQuerySchema } },
-  "/projects/{projectId}/records.zip": { get: { summary: "All records as docs/decisions/NNNN-kebab-title.md", produces: "application/zip" } },
+  "/projects/{projectId}/records.zip": {
+    get: {
+      summary:
+        "All records under docs/decisions/ with their fixed file names plus index.md; format madr (default: the project's setting), log4brains or nygard (adr-tools, with .adr-dir); evidence=appendix moves the vote's tables to evidence/<file>",
+      query: recordExportQuerySchema,
+      produces: "application/zip",
+    },
+  },
+  "/projects/{projectId}/records/settings": {
+    put: { summary: "Set the project's default record export format (OWNER, LEAD)", body: recordSettingsSchema },
+  },
   "/projects/{projectId}/records/import": {
-    post: { summary: "Import a zip of MADR files as historical records, all or nothing (OWNER, LEAD)", status: 201 },
+    post: {
+      summary:
+        "Import the ADR folder(s) of a zip (MADR, older MADR, log4brains, adr-tools) as historical records; files imported before are updated. Answers {imported, updated:[…changes], unchanged, skipped, notes}; all or nothing (OWNER, LEAD)",
+      status: 201,
+    },
   },
   "/projects/{projectId}/audit": { get: { summary: "Audit events, paged by sequence number", query: auditQuerySchema } },
   "/projects/{projectId}/audit/{seq}": { get: { summary: "One audit event" } },

@@ -79,7 +79,8 @@ export function seriesColor(index: number) {
 }
 
 /** ADR-0007 style key. */
-export const decisionKey = (number: number) => `ADR-${String(number).padStart(4, "0")}`;
+/** A decision's own number (`D-12`); its record, once written, has an ADR number of its own. */
+export const decisionKey = (number: number) => `D-${number}`;
 
 /** A ballot cell as text: blank, an en dash for an abstention, or the score. */
 export function displayValue(value: number | null | undefined) {

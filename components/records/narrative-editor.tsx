@@ -70,6 +70,7 @@ const SECTION: Record<keyof EditableNarrative, string> = {
 
 export function NarrativeEditor({
   initial,
+  initialTitle,
   options,
   clearWinnerName,
   undecidedReason,
@@ -79,6 +80,8 @@ export function NarrativeEditor({
   previewAction,
 }: {
   initial: EditableNarrative;
+  /** The record's title (its own, or the decision's until a lead sets one). */
+  initialTitle: string;
   options: { id: string; name: string }[];
   /** The option the vote chooses on its own, or null after a tie or a contested result. */
   clearWinnerName: string | null;
@@ -86,13 +89,14 @@ export function NarrativeEditor({
   undecidedReason: string | null;
   initialPreview: SafeHtml;
   cancelHref: string;
-  saveAction: (input: EditableNarrative & { note?: string }) => Promise<RecordActionState>;
+  saveAction: (input: EditableNarrative & { note?: string; title?: string }) => Promise<RecordActionState>;
   previewAction: (
     input: EditableNarrative,
   ) => Promise<{ ok: true; html: SafeHtml } | { ok: false; message: string }>;
 }) {
   const [narrative, setNarrative] = useState<EditableNarrative>(initial);
   const [note, setNote] = useState("");
+  const [title, setTitle] = useState(initialTitle);
   const [preview, setPreview] = useState<{ html: SafeHtml; error: string | null; stale: boolean }>({
     html: initialPreview,
     error: null,
@@ -141,11 +145,16 @@ export function NarrativeEditor({
 
   const changed =
     FIELDS.some(({ name }) => narrative[name] !== initial[name]) ||
-    narrative.chosenOptionId !== initial.chosenOptionId;
+    narrative.chosenOptionId !== initial.chosenOptionId ||
+    title.trim() !== initialTitle;
 
   function save() {
     startSaving(async () => {
-      const state = await saveAction({ ...narrative, ...(note.trim() ? { note: note.trim() } : {}) });
+      const state = await saveAction({
+        ...narrative,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(title.trim() !== initialTitle ? { title: title.trim() } : {}),
+      });
       setSaveState(state);
     });
   }
@@ -167,6 +176,27 @@ export function NarrativeEditor({
             accepted without both.
           </Alert>
         ) : null}
+
+        <div className="space-y-1.5">
+          <label htmlFor="record-title" className="block text-sm font-medium text-fg">
+            Record title
+          </label>
+          <p id="record-title-hint" className="text-xs text-fg-muted">
+            Name the problem and its solution, e.g. “Standardize on PyTorch for training”. The number stays in the
+            file name; leave it empty to use the decision&apos;s title.
+          </p>
+          <input
+            id="record-title"
+            type="text"
+            value={title}
+            maxLength={200}
+            onChange={(event) => setTitle(event.target.value)}
+            aria-describedby="record-title-hint"
+            aria-invalid={fieldError("title") ? true : undefined}
+            className={`${controlClasses} h-10`}
+          />
+          {fieldError("title") ? <FieldError>{fieldError("title")}</FieldError> : null}
+        </div>
 
         <div className="space-y-1.5">
           <label htmlFor="chosenOptionId" className="block text-sm font-medium text-fg">

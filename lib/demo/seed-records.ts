@@ -1,5 +1,5 @@
-// Demo history: the team's 2019 framework record, imported as a historical record and superseded by
-// ADR-0001's new proposal, so the records index shows a supersede chain at first start.
+// Demo history: the team's 2019 framework record, imported as a historical accepted record that
+// ADR-0001's proposal will supersede once it is accepted (a proposal never supersedes by itself).
 import JSZip from "jszip";
 import type { Db } from "../db";
 import { recordFileName } from "../domain/slug";
@@ -84,8 +84,8 @@ Revisit once TensorFlow 2.0 is stable: Estimators are expected to give way to Ke
 `;
 
 /**
- * Imports the legacy record with the project's next number and marks it superseded by ADR-0001's
- * record. Call it after ADR-0001 has closed, so that its proposed record exists.
+ * Imports the legacy record with the project's next record number and names ADR-0001's proposed
+ * record as its successor-to-be. Call it after ADR-0001 has closed, so that its record exists.
  */
 export async function seedDemoRecords(db: Db, actors: Record<string, Actor>, projectId: string) {
   const lead = actors.marco ?? Object.values(actors)[0]!;
@@ -93,12 +93,12 @@ export async function seedDemoRecords(db: Db, actors: Record<string, Actor>, pro
     where: { projectId, number: 1 },
     select: { id: true },
   });
-  const { nextDecisionNumber } = await db.project.findUniqueOrThrow({
+  const { nextRecordNumber } = await db.project.findUniqueOrThrow({
     where: { id: projectId },
-    select: { nextDecisionNumber: true },
+    select: { nextRecordNumber: true },
   });
   const zip = new JSZip();
-  zip.file(`docs/decisions/${recordFileName(nextDecisionNumber, LEGACY_TITLE)}`, LEGACY_RECORD);
+  zip.file(`docs/decisions/${recordFileName(nextRecordNumber, LEGACY_TITLE)}`, LEGACY_RECORD);
   const { imported } = await importRecords(lead, projectId, await zip.generateAsync({ type: "uint8array" }));
   await supersedeRecord(lead, imported[0]!.decisionId, {
     byDecisionId: framework.id,

@@ -1,8 +1,10 @@
-// Reads an existing decision record (MADR 4, older MADR, or adr-tools) for import.
+// Reads an existing decision record for import: MADR 4 (front matter), older MADR and log4brains
+// (`* Status:` list), and Nygard/adr-tools (`# 1. Title`, `Date:`, `## Status`). What a file does not
+// say stays unknown (null): the importer never invents a date or a status.
 
 import { readFrontMatter } from "./front-matter";
 import { unescapeInline } from "./markdown-escape";
-import { formatRecordNumber } from "./slug";
+import { dateInFileName, formatRecordNumber, numberInFileName } from "./slug";
 
 export interface MadrParseError {
   file: string;
@@ -11,36 +13,77 @@ export interface MadrParseError {
   message: string;
 }
 
+/** Another record named by a supersede link: by number (`ADR-0007`, `[7. Foo](…)`) or by file. */
+export interface RecordReference {
+  number: number | null;
+  /** The linked file's name (`0007-foo.md`, `20201016-foo.md`), when the link gives one. */
+  file: string | null;
+}
+
 export interface ParsedRecord {
-  number: number;
+  /** From the file name or the heading; null for log4brains' dated names (the importer numbers them). */
+  number: number | null;
   title: string;
-  /** Normalized: "proposed" | "accepted" | "rejected" | "deprecated" | "superseded by ADR-NNNN". */
-  status: string;
-  /** YYYY-MM-DD, or null when the file gives no date. */
+  /**
+   * The status as the file states it: MADR's own statuses lower-cased, "superseded by ADR-NNNN" when the
+   * target's number is known, anything else ("on hold", "Draft", "superseded by [x](x.md)") verbatim;
+   * null when the file states none.
+   */
+  status: string | null;
+  /** YYYY-MM-DD, or null when the file gives no usable date. */
   date: string | null;
+  /** Where the date came from; log4brains' file names carry the day the record was written. */
+  dateFrom: "text" | "file-name" | null;
+  supersededBy: RecordReference | null;
+  /** Things a reader should know that are not errors, e.g. a date that could not be read. */
+  notes: string[];
   markdown: string;
 }
 
 export type MadrParseResult = { ok: true; record: ParsedRecord } | { ok: false; errors: MadrParseError[] };
 
 const PLAIN_STATUSES = ["proposed", "accepted", "rejected", "deprecated"];
-const STATUS_HINT = `expected proposed, accepted, rejected, deprecated or "superseded by ADR-NNNN"`;
 
 /**
- * The record status a MADR or adr-tools file states, normalized (`Superseded by [7. Foo](0007-foo.md)`
- * → `superseded by ADR-0007`), or null when it is none of the statuses Verdict knows.
+ * A stated status, tidied but never replaced: MADR's statuses come back lower-case, a supersede
+ * reference is resolved where it names a number, and anything else is kept as written.
+ */
+export function readRecordStatus(raw: string): { status: string; supersededBy: RecordReference | null } {
+  const written = raw.trim().replace(/\.$/, "").trim();
+  const lower = written.toLowerCase();
+  if (PLAIN_STATUSES.includes(lower)) return { status: lower, supersededBy: null };
+  const superseded = /^superseded\s+by\s+(.+)$/i.exec(written);
+  if (!superseded?.[1]) return { status: written, supersededBy: null };
+  const reference = readReference(superseded[1]);
+  if (reference === null) return { status: written, supersededBy: null };
+  return {
+    status:
+      reference.number === null ? written : `superseded by ADR-${formatRecordNumber(reference.number)}`,
+    supersededBy: reference,
+  };
+}
+
+/**
+ * The record status a file states, normalized (`Superseded by [7. Foo](0007-foo.md)` →
+ * `superseded by ADR-0007`), or null when it is none of MADR's statuses.
  */
 export function normalizeRecordStatus(raw: string): string | null {
-  const status = raw.trim().replace(/\.$/, "").trim().toLowerCase();
+  const { status, supersededBy } = readRecordStatus(raw);
   if (PLAIN_STATUSES.includes(status)) return status;
-  const superseded = /^superseded\s+by\s+(.+)$/.exec(status);
-  if (!superseded?.[1]) return null;
-  const target = superseded[1];
-  const number =
-    /^adr[-\s]?(\d+)$/.exec(target)?.[1] ?? // ADR-0007
-    /^\[\s*(?:adr[-\s]?)?(\d+)\b[^\]]*\]\([^)]*\)$/.exec(target)?.[1] ?? // [7. Title](…) or [ADR-0007](…)
-    /^\[[^\]]*\]\((?:[^)]*\/)?(\d+)-[^)]*\)$/.exec(target)?.[1]; // [Title](0007-title.md)
-  return number === undefined ? null : `superseded by ADR-${formatRecordNumber(Number(number))}`;
+  return supersededBy?.number !== null && supersededBy !== null ? status : null;
+}
+
+// `ADR-0007`, `[7. Title](0007-title.md)`, `[ADR-0007](…)`, `[Title](0007-title.md)`, `[slug](20201016-slug.md)`.
+function readReference(target: string): RecordReference | null {
+  const bare = /^adr[-\s]?(\d+)$/i.exec(target)?.[1];
+  if (bare !== undefined) return { number: Number(bare), file: null };
+  const link = /^\[([^\]]*)\]\(([^)\s]*)\)$/.exec(target);
+  if (!link) return null;
+  const file = decodeURIComponent(link[2]!.split(/[?#]/)[0]!.split("/").pop() ?? "") || null;
+  const fromText = /^\s*(?:adr[-\s]?)?(\d+)\b/i.exec(link[1]!)?.[1];
+  const fromFile = file !== null && dateInFileName(file) === null ? numberInFileName(file) : null;
+  const number = fromText !== undefined && !/^\d{8}$/.test(fromText) ? Number(fromText) : fromFile;
+  return { number, file };
 }
 
 /** Number, title, status and date of one record file, or every problem found, each with its line. */
@@ -49,19 +92,20 @@ export function parseMadr(fileName: string, text: string): MadrParseResult {
   const markdown = text.replace(/^\uFEFF/, "");
   const lines = markdown.split(/\r\n|\r|\n/);
   const errors: MadrParseError[] = [];
+  const notes: string[] = [];
   const fail = (line: number, message: string) => errors.push({ file, line, message });
 
   const front = readFrontMatter(lines, ["status", "date"]);
   for (const problem of front.problems) fail(problem.line, problem.message);
   const body = scanBody(lines, front.bodyStart);
-  const fileNumber = /^(\d{1,6})-.+\.md$/i.exec(file)?.[1];
+  const fileDate = dateInFileName(file);
+  let number: number | null = fileDate === null ? numberInFileName(file) : null;
 
-  let number: number | null = fileNumber === undefined ? null : Number(fileNumber);
   let title = "";
   if (body.heading === null) {
     fail(
       body.firstContentLine,
-      `missing title heading: expected "# ADR-NNNN: Title" or "# Title" after the front matter`,
+      `missing title heading: expected "# Title" (or "# 7. Title", "# ADR-0007: Title") after the front matter`,
     );
   } else {
     const heading = splitHeading(body.heading.text);
@@ -78,29 +122,38 @@ export function parseMadr(fileName: string, text: string): MadrParseResult {
       number ??= heading.number;
     }
   }
-  if (number === null) {
-    fail(1, `file name "${file}" does not look like NNNN-title.md and the heading gives no ADR number`);
+  if (number === null && fileDate === null) {
+    fail(
+      1,
+      `file name "${file}" looks like neither NNNN-title.md nor YYYYMMDD-title.md, and the heading gives no number`,
+    );
   }
 
-  let status = "proposed";
+  let status: string | null = null;
+  let supersededBy: RecordReference | null = null;
   const statusField = front.fields.get("status") ?? body.status;
-  if (statusField) {
-    const normalized = normalizeRecordStatus(statusField.value);
-    if (normalized === null) fail(statusField.line, `unknown status "${statusField.value}"; ${STATUS_HINT}`);
-    else status = normalized;
+  if (statusField && statusField.value !== "") {
+    ({ status, supersededBy } = readRecordStatus(statusField.value));
   }
 
   let date: string | null = null;
+  let dateFrom: ParsedRecord["dateFrom"] = null;
   const dateField = front.fields.get("date") ?? body.date;
-  if (dateField) {
-    if (isCalendarDate(dateField.value)) date = dateField.value;
-    else fail(dateField.line, `bad date "${dateField.value}"; expected a real date written YYYY-MM-DD`);
+  if (dateField && isCalendarDate(dateField.value)) {
+    date = dateField.value;
+    dateFrom = "text";
+  } else {
+    if (dateField) notes.push(`line ${dateField.line}: "${dateField.value}" is not a YYYY-MM-DD date, so the date is unknown`);
+    if (fileDate !== null) {
+      date = fileDate;
+      dateFrom = "file-name";
+    }
   }
 
-  if (errors.length > 0 || number === null) {
+  if (errors.length > 0) {
     return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   }
-  return { ok: true, record: { number, title, status, date, markdown } };
+  return { ok: true, record: { number, title, status, date, dateFrom, supersededBy, notes, markdown } };
 }
 
 interface Field {
@@ -134,7 +187,7 @@ function scanBody(lines: string[], start: number): Body {
       fence = marker;
       continue;
     }
-    if (line.trim() === "") continue;
+    if (line.trim() === "" || /^\s*<!--.*-->\s*$/.test(line)) continue;
     if (!sawContent) {
       body.firstContentLine = lineNumber;
       sawContent = true;
@@ -152,12 +205,12 @@ function scanBody(lines: string[], start: number): Body {
     }
     if (body.heading === null) continue;
     if (section === "status" && body.status === null) {
-      body.status = { value: line.trim(), line: lineNumber };
+      body.status = { value: withoutComment(line), line: lineNumber };
       section = "other";
     } else if (section === "preamble") {
       const meta = /^\s*(?:[-*+]\s+)?(status|date)\s*:\s*(.+)$/i.exec(line);
       const key = meta?.[1]?.toLowerCase();
-      const value = meta?.[2]?.trim() ?? "";
+      const value = withoutComment(meta?.[2] ?? "");
       if (key === "status") body.status ??= { value, line: lineNumber };
       if (key === "date") body.date ??= { value, line: lineNumber };
     }
@@ -165,11 +218,16 @@ function scanBody(lines: string[], start: number): Body {
   return body;
 }
 
+// log4brains' template ends its list lines with `<!-- optional -->`.
+function withoutComment(text: string): string {
+  return text.replace(/<!--.*?-->/g, "").trim();
+}
+
 function stripClosingHashes(text: string): string {
   return text.replace(/(^|[ \t]+)#+[ \t]*$/, "").trim();
 }
 
-// `ADR-0007: Title` (MADR, Verdict), `7. Title` (adr-tools) or just `Title`.
+// `ADR-0007: Title` (older Verdict), `7. Title` (adr-tools) or just `Title` (MADR 4).
 function splitHeading(raw: string): { number: number | null; title: string } {
   const text = stripClosingHashes(raw);
   const match = /^ADR[-\s]?(\d+)\s*(?:[:.]|\s[-–—])?\s*(.*)$/i.exec(text) ?? /^(\d+)\.\s+(.*)$/.exec(text);
@@ -184,4 +242,14 @@ function isCalendarDate(value: string): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
+}
+
+/** Files in an ADR folder that are not records: the folder's index and the templates. */
+export function nonRecordReason(fileName: string): string | null {
+  const lower = fileName.toLowerCase();
+  if (lower === "index.md" || lower === "readme.md") return "the folder's index, not a record";
+  if (/(^|[-_.])template([-_.]|\.md$)/.test(lower)) return "a template, not a record";
+  if (!lower.endsWith(".md")) return "not a Markdown file";
+  if (numberInFileName(fileName) === null && dateInFileName(fileName) === null) return "not named NNNN-title.md or YYYYMMDD-title.md";
+  return null;
 }

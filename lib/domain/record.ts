@@ -36,6 +36,12 @@ export interface RecordNarrative {
   chosenOptionId: string | null;
 }
 
+/** Another record this one links to: its key, and its file name once that is fixed. */
+export interface RecordLink {
+  key: string;
+  fileName: string | null;
+}
+
 export interface RecordInput {
   number: number;
   title: string;
@@ -56,9 +62,10 @@ export interface RecordInput {
   rationales: { optionId: string; criterionId: string | null; voterName: string; text: string }[];
   narrative: RecordNarrative;
   auditHeadHash: string;
-  decisionUrl: string;
-  supersedes?: string[];
-  supersededBy?: string | null;
+  /** Absolute address of the decision in Verdict, or null when the app has no public address. */
+  decisionUrl: string | null;
+  supersedes?: (string | RecordLink)[];
+  supersededBy?: string | RecordLink | null;
   /** YYYY-MM-DD when the record is next due for review, or null/absent for none. */
   reviewBy?: string | null;
 }
@@ -76,6 +83,8 @@ export type ChosenOptionInput = Pick<RecordInput, "options" | "result"> & {
 
 const STRONG = 2 / 3;
 const WEAK = 1 / 3;
+// A fifth of the scale behind the best option on a criterion is a clear weakness.
+const CLEAR_GAP = 0.2;
 
 /**
  * Which option the record names as chosen. The numbers choose only when exactly one option leads and
@@ -152,7 +161,8 @@ export function generateRecord(input: RecordInput): string {
   const narrative = input.narrative;
   const blocks: string[] = [
     frontMatter(input),
-    `# ADR-${formatRecordNumber(input.number)}: ${escapeInline(input.title) || "Untitled decision"}`,
+    // MADR's own rule: the title names problem and solution; the number lives in the file name.
+    `# ${escapeInline(input.title) || "Untitled decision"}`,
     "## Context and Problem Statement",
     markdownBlock(narrative.context) || "_No context was recorded._",
     "## Decision Drivers",
@@ -261,16 +271,17 @@ function prosAndCons(view: RecordView, option: { id: string; name: string; descr
   const description = escapeInline(option.description);
   if (description) blocks.push(description);
   const bullets = [
-    ...view.scoredCellsStrongestFirst(option.id).map(({ criterion, cell }) => {
-      const normalized = cell.normalized ?? 0;
-      const label =
-        normalized >= STRONG - TIE_TOLERANCE ? "Good" : normalized <= WEAK + TIE_TOLERANCE ? "Bad" : "Neutral";
+    ...view.scoredCellsStrongestFirst(option.id).flatMap(({ criterion, cell }) => {
       const votes = `${cell.n} ${cell.n === 1 ? "vote" : "votes"}`;
       const dispute = cell.disputed ? `; disputed, standard deviation ${fixed(cell.stdev ?? 0, 1)}` : "";
-      return (
-        `- ${label}, because it scores a mean of ${fixed(cell.mean ?? 0, 1)} on ${view.scaleName()} ` +
-        `for ${escapeInline(criterion.name)} (${votes}${dispute})`
-      );
+      const behind = view.behindBest(option.id, criterion.id);
+      const gap = behind === null ? "" : `, behind ${behind.text}`;
+      const reasons = view.rationalesOn(option.id, criterion.id).map((line) => `  ${line}`);
+      return [
+        `- ${view.cellLabel(option.id, criterion.id)}, because it scores a mean of ${fixed(cell.mean ?? 0, 1)} on ` +
+          `${view.scaleName()} for ${escapeInline(criterion.name)}${gap} (${votes}${dispute})`,
+        ...reasons,
+      ];
     }),
     ...view.unscoredCriteria(option.id).map((criterion) => {
       const abstentions = view.cell(option.id, criterion.id)?.abstentions ?? 0;
@@ -311,15 +322,35 @@ function moreInformation(view: RecordView, input: RecordInput): string[] {
   const sensitivity = view.sensitivityTable();
   if (sensitivity) blocks.push("Sensitivity of the winner to each criterion's weight:", sensitivity);
   blocks.push(`Audit chain head hash at close: ${codeOrText(input.auditHeadHash)}`);
-  blocks.push(
-    `Decision in Verdict: ${safeLink(`ADR-${formatRecordNumber(input.number)} in Verdict`, input.decisionUrl)}`,
+  if (input.decisionUrl && /^https?:\/\//i.test(input.decisionUrl)) {
+    blocks.push(`Decision in Verdict: ${safeLink("the vote and its ballots", input.decisionUrl)}`);
+  }
+  const links = supersedeLines(
+    (input.supersedes ?? []).map(asLink),
+    input.supersededBy ? asLink(input.supersededBy) : null,
   );
-  const links = [
-    ...(input.supersedes ?? []).map((ref) => `Supersedes ${recordRef(ref)}.`),
-    ...(input.supersededBy ? [`Superseded by ${recordRef(input.supersededBy)}.`] : []),
-  ];
   if (links.length > 0) blocks.push(links.join("\n"));
   return blocks;
+}
+
+/**
+ * The closing lines that link a record to the ones it replaces and the one that replaced it, as
+ * Markdown links to the sibling files (plain keys until a file name is fixed).
+ */
+export function supersedeLines(supersedes: RecordLink[], supersededBy: RecordLink | null): string[] {
+  return [
+    ...supersedes.map((link) => `Supersedes ${linkText(link)}.`),
+    ...(supersededBy ? [`Superseded by ${linkText(supersededBy)}.`] : []),
+  ];
+}
+
+function linkText(link: RecordLink): string {
+  const key = recordRef(link.key);
+  return link.fileName ? `[${key}](${encodeURI(link.fileName)})` : key;
+}
+
+function asLink(ref: string | RecordLink): RecordLink {
+  return typeof ref === "string" ? { key: ref, fileName: null } : ref;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -520,10 +551,56 @@ class RecordView {
     return `Flags:\n\n${flags.map((flag) => `- ${flag}: ${FLAG_MEANINGS[flag]}`).join("\n")}`;
   }
 
+  /**
+   * Good for a strong score, Bad for a weak one: in the bottom third of the scale, or below its middle
+   * and clearly behind the best option on that criterion (a 3.8 of 10 against a rival's 7 is a con,
+   * not "neutral"); Neutral otherwise.
+   */
+  cellLabel(optionId: string, criterionId: string): "Good" | "Neutral" | "Bad" {
+    const own = this.cell(optionId, criterionId)?.normalized ?? null;
+    if (own === null) return "Neutral";
+    if (own <= WEAK + TIE_TOLERANCE) return "Bad";
+    const best = this.bestOn(criterionId);
+    if (own < 0.5 - TIE_TOLERANCE && best !== null && best.normalized - own >= CLEAR_GAP - TIE_TOLERANCE) return "Bad";
+    if (own >= STRONG - TIE_TOLERANCE) return "Good";
+    return "Neutral";
+  }
+
+  /** How far the option trails the best other option on a criterion, when that gap is clear. */
+  behindBest(optionId: string, criterionId: string): { text: string } | null {
+    const own = this.cell(optionId, criterionId);
+    const best = this.bestOn(criterionId, optionId);
+    if (!own || own.normalized === null || best === null) return null;
+    if (best.normalized - own.normalized < CLEAR_GAP - TIE_TOLERANCE) return null;
+    return { text: `${quoted(this.optionName(best.optionId))} (${fixed(best.mean, 1)})` };
+  }
+
+  private bestOn(criterionId: string, except?: string): { optionId: string; normalized: number; mean: number } | null {
+    let best: { optionId: string; normalized: number; mean: number } | null = null;
+    for (const option of this.input.options) {
+      if (option.id === except) continue;
+      const cell = this.cell(option.id, criterionId);
+      if (!cell || cell.normalized === null || cell.mean === null || cell.n === 0) continue;
+      if (best === null || cell.normalized > best.normalized)
+        best = { optionId: option.id, normalized: cell.normalized, mean: cell.mean };
+    }
+    return best;
+  }
+
+  /** The voters' own words about one cell, as nested list items under its pro or con. */
+  rationalesOn(optionId: string, criterionId: string): string[] {
+    return this.input.rationales
+      .filter((r) => r.optionId === optionId && r.criterionId === criterionId && r.text.trim() !== "")
+      .map((r) => `- “${escapeInline(r.text)}” — ${nameOrFallback(r.voterName, "A voter")}`);
+  }
+
+  /** Rationales not about a single criterion (those are quoted under their pro or con). */
   rationalesFor(optionId: string): string[] {
     const order = new Map(this.input.criteria.map((c, index) => [c.id, index]));
+    const known = new Set(this.input.criteria.map((c) => c.id));
     return this.input.rationales
       .filter((r) => r.optionId === optionId && r.text.trim() !== "")
+      .filter((r) => r.criterionId === null || !known.has(r.criterionId) || this.cell(optionId, r.criterionId)?.n === 0)
       .map((r, index) => ({ r, index, at: r.criterionId === null ? -1 : (order.get(r.criterionId) ?? -1) }))
       .sort((a, b) => a.at - b.at || a.index - b.index)
       .map(({ r }) => {

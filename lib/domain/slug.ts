@@ -37,17 +37,40 @@ export function slugify(title: string, maxLength: number = MAX_SLUG_LENGTH): str
   return truncateAtWord(kebab, maxLength) || FALLBACK_SLUG;
 }
 
-/** `recordFileName(7, "Use PyTorch")` → `0007-use-pytorch.md`. */
+/** The record's key as people cite it: `ADR-0007`. */
+export function recordKey(recordNumber: number): string {
+  return `ADR-${formatRecordNumber(recordNumber)}`;
+}
+
+/**
+ * `recordFileName(7, "Use PyTorch")` → `0007-use-pytorch.md`. Called once per record, when its name is
+ * fixed; afterwards the stored name is used, whatever the title becomes.
+ */
 export function recordFileName(recordNumber: number, title: string): string {
   return `${formatRecordNumber(recordNumber)}-${slugify(title)}.md`;
 }
 
-// Cut at the last word boundary that keeps at least half the budget, so a slug does not end mid-word
-// unless its first word alone is too long.
+// Cut at the last word boundary within the budget, so a slug never ends mid-word; only a first word
+// longer than the whole budget is cut inside.
 function truncateAtWord(kebab: string, maxLength: number): string {
   if (kebab.length <= maxLength) return kebab;
   const cut = kebab.slice(0, maxLength + 1);
   const lastHyphen = cut.lastIndexOf("-");
-  const kept = lastHyphen >= maxLength / 2 ? cut.slice(0, lastHyphen) : kebab.slice(0, maxLength);
+  const kept = lastHyphen > 0 ? cut.slice(0, lastHyphen) : kebab.slice(0, maxLength);
   return kept.replace(/-+$/, "");
+}
+
+/** The number a record file name starts with (`0007-x.md` → 7), or null for log4brains' dated names. */
+export function numberInFileName(fileName: string): number | null {
+  const digits = /^(\d{1,6})-.+\.md$/i.exec(fileName)?.[1];
+  return digits === undefined ? null : Number(digits);
+}
+
+/** log4brains names a record after the day it was written: `20200924-use-markdown.md` → 2020-09-24. */
+export function dateInFileName(fileName: string): string | null {
+  const match = /^(\d{4})(\d{2})(\d{2})-.+\.md$/i.exec(fileName);
+  if (!match) return null;
+  const date = `${match[1]}-${match[2]}-${match[3]}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : null;
 }

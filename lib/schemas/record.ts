@@ -55,11 +55,18 @@ export const narrativePatchSchema = z
       .nullable()
       .optional(),
     note: safeText().trim().max(500, { error: "Keep the note under 500 characters." }).optional(),
+    /** The record's own title (MADR: the problem and its solution); empty goes back to the decision's. */
+    title: safeText({ error: "The title must be text." })
+      .trim()
+      .max(200, { error: "Keep the title under 200 characters." })
+      .optional(),
   })
   .strict()
   .refine(
     (patch) =>
-      NARRATIVE_FIELDS.some((field) => patch[field] !== undefined) || patch.chosenOptionId !== undefined,
+      NARRATIVE_FIELDS.some((field) => patch[field] !== undefined) ||
+      patch.chosenOptionId !== undefined ||
+      patch.title !== undefined,
     {
       error: "Send at least one narrative field to change.",
     },
@@ -127,3 +134,27 @@ export const confirmReviewSchema = z
 
 export type SetReviewDateInput = z.infer<typeof setReviewDateSchema>;
 export type ConfirmReviewInput = z.infer<typeof confirmReviewSchema>;
+
+/** Export formats of records; also a project's default. */
+export const RECORD_EXPORT_FORMATS = ["madr", "log4brains", "nygard"] as const;
+export type RecordExportFormat = (typeof RECORD_EXPORT_FORMATS)[number];
+
+export const recordExportQuerySchema = z
+  .object({
+    format: z
+      .enum(RECORD_EXPORT_FORMATS, { error: `format must be one of ${RECORD_EXPORT_FORMATS.join(", ")}.` })
+      .optional(),
+    /** "appendix" moves the vote's evidence tables of generated records to a linked file per record. */
+    evidence: z.enum(["inline", "appendix"], { error: "evidence must be inline or appendix." }).optional(),
+  })
+  .strict();
+
+export const recordSettingsSchema = z
+  .object({
+    recordFormat: z.enum(RECORD_EXPORT_FORMATS, {
+      error: `recordFormat must be one of ${RECORD_EXPORT_FORMATS.join(", ")}.`,
+    }),
+  })
+  .strict();
+
+export type RecordExportQuery = z.infer<typeof recordExportQuerySchema>;

@@ -47,6 +47,8 @@ async function expectInert(page: Page) {
 test("renders a hostile narrative inert, in the live preview and on the record page", async ({ browser }) => {
   const page = await signedIn(browser, LEAD);
   const { recordUrl } = await openRecord(page);
+  // The demo's 2019 record stays accepted until this proposal is accepted.
+  await expect(page.getByText("Will supersede ADR-0002 once accepted")).toBeVisible();
   await page.getByRole("link", { name: "Edit narrative" }).click();
   await page.waitForURL(/\/edit$/);
 
@@ -98,7 +100,18 @@ test("lets a lead edit the narrative, compare versions and accept the record", a
   await expect(page.getByRole("button", { name: "Supersede…" })).toBeVisible();
 
   const stored = await page.request.get(`/api/v1/decisions/${decisionId}/record`);
-  expect((await stored.json()).status).toBe("accepted");
+  const accepted = await stored.json();
+  expect(accepted.status).toBe("accepted");
+  // Accepting it made the pending supersede take effect.
+  expect(accepted.supersedes).toEqual([expect.objectContaining({ key: "ADR-0002" })]);
+
+  // The records page downloads the adr-tools form chosen in its select.
+  await page.goto(recordUrl.replace(/\/records\/.*/, "/records"));
+  await page.getByLabel("Format").selectOption("nygard");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download all (.zip)" }).click();
+  expect((await download).suggestedFilename()).toBe("ml-platform-decision-records-nygard.zip");
+  await page.goto(recordUrl);
   // The accepted text is final, whoever asks.
   // Cookie writes must name the app's origin, as the app's own fetches do.
   const refused = await page.request.post(`/api/v1/decisions/${decisionId}/record/versions`, {

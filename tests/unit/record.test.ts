@@ -143,7 +143,7 @@ function recordInput(overrides: Partial<RecordInput> = {}): RecordInput {
 }
 
 const SECTIONS = [
-  "# ADR-0001: Which deep-learning framework do we standardize on?",
+  "# Which deep-learning framework do we standardize on?",
   "## Context and Problem Statement",
   "## Decision Drivers",
   "## Considered Options",
@@ -224,7 +224,7 @@ describe("generateRecord", () => {
     expect(markdown).toContain("(Kendall's W): 0.111");
     expect(markdown).toContain("Audit chain head hash at close: `9f2c4e1ab7d3`");
     expect(markdown).toContain(
-      "Decision in Verdict: [ADR-0001 in Verdict](https://verdict.example/projects/p1/decisions/d1)",
+      "Decision in Verdict: [the vote and its ballots](https://verdict.example/projects/p1/decisions/d1)",
     );
   });
 
@@ -279,7 +279,7 @@ describe("generateRecord", () => {
       "- Good, because it scores a mean of 9.0 on the 0–10 scale for Flexibility (3 votes)",
     );
     expect(pytorch).toContain(
-      "- Bad, because it scores a mean of 3.0 on the 0–10 scale for Production readiness (3 votes)",
+      '- Bad, because it scores a mean of 3.0 on the 0–10 scale for Production readiness, behind "TensorFlow" (9.0) (3 votes)',
     );
     const tensorflow = markdown.slice(
       markdown.indexOf("### TensorFlow"),
@@ -290,10 +290,33 @@ describe("generateRecord", () => {
     );
   });
 
+  it("calls a score clearly behind the best option a con, not neutral (3.8 of 10 against 7.0)", () => {
+    const result = handComputedResult();
+    result.cells = result.cells.map((c) =>
+      c.optionId === "pt" && c.criterionId === "prod" ? { ...c, mean: 3.8, normalized: 0.38 } : c.optionId === "tf" && c.criterionId === "prod" ? { ...c, mean: 7, normalized: 0.7 } : c,
+    );
+    const markdown = generateRecord(recordInput({ result }));
+    expect(markdown).toContain(
+      '- Bad, because it scores a mean of 3.8 on the 0–10 scale for Production readiness, behind "TensorFlow" (7.0) (3 votes)',
+    );
+    // The same 3.8 with no option far ahead stays neutral.
+    const close = handComputedResult();
+    close.cells = close.cells.map((c) =>
+      c.criterionId === "prod" ? { ...c, mean: c.optionId === "pt" ? 3.8 : 4.5, normalized: c.optionId === "pt" ? 0.38 : 0.45 } : c,
+    );
+    expect(generateRecord(recordInput({ result: close }))).toContain(
+      "- Neutral, because it scores a mean of 3.8 on the 0–10 scale for Production readiness (3 votes)",
+    );
+  });
+
   it("quotes voter rationales under their option, attributed by name", () => {
     const markdown = generateRecord(recordInput());
     const tensorflow = markdown.slice(markdown.indexOf("### TensorFlow"));
-    expect(tensorflow).toContain("- “Serving is battle tested.” — Ann, on Production readiness");
+    // A reason about one criterion sits under that criterion's pro or con.
+    expect(tensorflow).toContain(
+      "- Good, because it scores a mean of 9.0 on the 0–10 scale for Production readiness (3 votes)\n" +
+        "  - “Serving is battle tested.” — Ann",
+    );
     const pytorch = markdown.slice(markdown.indexOf("### PyTorch"), markdown.indexOf("### TensorFlow"));
     expect(pytorch).toContain("- “Far nicer to debug.” — Cat, overall");
   });
@@ -400,7 +423,7 @@ describe("generateRecord", () => {
       recordInput({ title: "Pick a framework\n# Injected\n\n## Decision Drivers" }),
     );
     const headings = lines(markdown).filter((line) => /^#\s/.test(line));
-    expect(headings).toEqual(["# ADR-0001: Pick a framework \\# Injected \\#\\# Decision Drivers"]);
+    expect(headings).toEqual(["# Pick a framework \\# Injected \\#\\# Decision Drivers"]);
     expect(lines(markdown).filter((line) => line === "## Decision Drivers")).toHaveLength(1);
   });
 
@@ -469,7 +492,11 @@ describe("generateRecord", () => {
   it("does not link a decision URL that is not a web address", () => {
     const markdown = generateRecord(recordInput({ decisionUrl: "javascript:alert(1)" }));
     expect(markdown).not.toContain("](javascript:");
-    expect(markdown).toContain("Decision in Verdict: javascript:alert(1)");
+    expect(markdown).not.toContain("Decision in Verdict");
+  });
+
+  it("leaves the back-link out when the app has no public address", () => {
+    expect(generateRecord(recordInput({ decisionUrl: null }))).not.toContain("Decision in Verdict");
   });
 
   it("produces the same text for the same input", () => {

@@ -11,7 +11,8 @@ export const decisionInclude = {
 
 export type DecisionRow = Prisma.DecisionGetPayload<{ include: typeof decisionInclude }>;
 
-export const decisionKey = (number: number) => `ADR-${String(number).padStart(4, "0")}`;
+/** A decision's own number (`D-12`); its record, once written, has an ADR number of its own. */
+export const decisionKey = (number: number) => `D-${number}`;
 
 /** The decision as the API and pages show it. */
 export function presentDecision(d: DecisionRow) {

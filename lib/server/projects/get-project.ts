@@ -11,6 +11,7 @@ export async function getProject(actor: Actor, projectId: string) {
       id: true,
       name: true,
       description: true,
+      recordFormat: true,
       createdAt: true,
       members: {
         select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
@@ -22,6 +23,8 @@ export async function getProject(actor: Actor, projectId: string) {
     id: project.id,
     name: project.name,
     description: project.description,
+    /** The default format of record exports: madr, log4brains or nygard (adr-tools). */
+    recordFormat: project.recordFormat,
     createdAt: project.createdAt,
     role,
     members: project.members.map((m) => ({

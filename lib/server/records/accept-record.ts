@@ -11,7 +11,7 @@ import { parseInput } from "../parse-input";
 import { gatherEvidence } from "./evidence";
 import { publicNarrative } from "./narrative";
 import { getRecord } from "./get-record";
-import { supersedeInTx } from "./supersede-record";
+import { settleSupersede, supersedeInTx } from "./supersede-record";
 import { currentVersion, lockRecord, type LockedRecord } from "./versions";
 import { requireStatus, writeStatusVersion } from "./write-status-version";
 
@@ -30,6 +30,7 @@ export async function acceptRecord(actor: Actor, decisionId: string, raw: unknow
       note: comment ? `Accepted: ${comment}` : "Accepted.",
       data: { comment: comment ?? "", chosenOptionId: record.chosenOptionId },
     });
+    await settleSupersede(tx, record, "accepted", actor.userId);
     await supersedeReviewedRecord(tx, actor, record);
   });
   return getRecord(actor, decisionId);
@@ -76,8 +77,10 @@ async function supersedeReviewedRecord(tx: Tx, actor: Actor, record: LockedRecor
     select: { status: true },
   });
   if (old?.status !== "accepted") return;
-  await supersedeInTx(tx, actor, record.projectId, supersedesDecisionId, {
-    byDecisionId: record.decisionId,
+  await supersedeInTx(tx, {
+    old: await lockRecord(tx, supersedesDecisionId),
+    replacement: await lockRecord(tx, record.decisionId),
+    actorId: actor.userId,
     comment: "Replaced after a review found it no longer holds.",
   });
 }

@@ -1,9 +1,9 @@
 // Everything a generated record states about its vote, read inside the caller's transaction.
 import "server-only";
 import type { Db, Tx } from "../../db";
-import type { RecordInput } from "../../domain/record";
+import type { RecordInput, RecordLink } from "../../domain/record";
+import { recordKey } from "../../domain/slug";
 import { computeResults } from "../decisions/compute-results";
-import { decisionKey } from "../decisions/shape";
 
 /** The record's evidence: what generateRecord needs apart from the narrative, status and links. */
 export type RecordEvidence = Omit<RecordInput, "narrative" | "status" | "supersedes" | "supersededBy">;
@@ -23,6 +23,20 @@ const LEAD_ROLES = new Set(["OWNER", "LEAD"]);
 
 export const decisionUrl = (projectId: string, decisionId: string) =>
   `/projects/${projectId}/decisions/${decisionId}`;
+
+/**
+ * The decision's absolute address for a record's back-link, from the app's public address
+ * (AUTH_URL); null without one, since a relative link would point nowhere once the file is in git.
+ */
+export function publicDecisionUrl(projectId: string, decisionId: string): string | null {
+  const base = process.env.AUTH_URL?.trim();
+  if (!base || !/^https?:\/\//i.test(base)) return null;
+  try {
+    return new URL(decisionUrl(projectId, decisionId).slice(1), base.endsWith("/") ? base : `${base}/`).toString();
+  } catch {
+    return null;
+  }
+}
 
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -103,36 +117,30 @@ export async function gatherEvidence(tx: Db | Tx, decisionId: string): Promise<E
       result,
       rationales,
       auditHeadHash: closedEvent?.hash ?? "",
-      decisionUrl: decisionUrl(decision.projectId, decision.id),
+      decisionUrl: publicDecisionUrl(decision.projectId, decision.id),
     },
     comments,
   };
 }
 
-/** The ADR keys a record links to, as generateRecord and the status line write them. */
-export async function recordLinks(
-  tx: Db | Tx,
-  recordId: string,
-): Promise<{ supersedes: string[]; supersededBy: string | null }> {
+export interface RecordLinks {
+  /** Older records this one has replaced. */
+  supersedes: RecordLink[];
+  /** The newer record that replaced this one. */
+  supersededBy: RecordLink | null;
+}
+
+/** The records a record links to, with their file names once fixed, as its Markdown writes them. */
+export async function recordLinks(tx: Db | Tx, recordId: string): Promise<RecordLinks> {
   const record = await tx.decisionRecord.findUniqueOrThrow({
     where: { id: recordId },
     select: { supersededById: true },
   });
+  const select = { number: true, fileName: true } as const;
   const [older, newer] = await Promise.all([
-    tx.decisionRecord.findMany({
-      where: { supersededById: recordId },
-      select: { decision: { select: { number: true } } },
-      orderBy: { decision: { number: "asc" } },
-    }),
-    record.supersededById
-      ? tx.decisionRecord.findUnique({
-          where: { id: record.supersededById },
-          select: { decision: { select: { number: true } } },
-        })
-      : null,
+    tx.decisionRecord.findMany({ where: { supersededById: recordId }, select, orderBy: { number: "asc" } }),
+    record.supersededById ? tx.decisionRecord.findUnique({ where: { id: record.supersededById }, select }) : null,
   ]);
-  return {
-    supersedes: older.map((r) => decisionKey(r.decision.number)),
-    supersededBy: newer ? decisionKey(newer.decision.number) : null,
-  };
+  const link = (r: { number: number; fileName: string | null }) => ({ key: recordKey(r.number), fileName: r.fileName });
+  return { supersedes: older.map(link), supersededBy: newer ? link(newer) : null };
 }

@@ -7,6 +7,7 @@ import { appendAuditEvent } from "../audit";
 import { draftNarrative } from "./draft-narrative";
 import { gatherEvidence } from "./evidence";
 import { changedFields, mergeRegenerated, publicNarrative, type StoredNarrative } from "./narrative";
+import { takeRecordNumber } from "./take-record-number";
 import { currentVersion, effectiveChoice, lockRecord, renderGenerated, writeVersion } from "./versions";
 
 export async function generateRecordOnClose(
@@ -36,8 +37,9 @@ export async function generateRecordOnClose(
   if (!existing) {
     const narrative: StoredNarrative = { ...draft, chosenOptionId: null, basis: draft };
     const chosenOptionId = effectiveChoice(evidence, narrative);
+    const number = await takeRecordNumber(tx, projectId);
     const record = await tx.decisionRecord.create({
-      data: { decisionId, status: "proposed", chosenOptionId, ...anchor },
+      data: { decisionId, projectId, number, status: "proposed", chosenOptionId, ...anchor },
     });
     const markdown = await renderGenerated(tx, record.id, evidence, "proposed", publicNarrative(narrative));
     await writeVersion(tx, {
@@ -57,7 +59,7 @@ export async function generateRecordOnClose(
       data: {
         decisionId,
         version: 1,
-        after: { status: "proposed", chosenOptionId, narrative: publicNarrative(narrative) },
+        after: { number, status: "proposed", chosenOptionId, narrative: publicNarrative(narrative) },
       },
     });
     return;

@@ -9,7 +9,7 @@ import { NO_RECORD, publicNarrative, readStoredNarrative } from "./narrative";
 /** One version's Markdown (the current one when `version` is omitted) and the file name to save it as. */
 export async function getRecordMarkdown(actor: Actor, decisionId: string, version?: number) {
   const { decision } = await loadDecision(decisionId, actor.userId);
-  const record = await getDb().decisionRecord.findUnique({ where: { decisionId }, select: { id: true } });
+  const record = await getDb().decisionRecord.findUnique({ where: { decisionId }, select: { id: true, number: true, title: true, fileName: true } });
   if (!record) throw new AppError("conflict", NO_RECORD);
   const row = await getDb().recordVersion.findFirst({
     where: { recordId: record.id, ...(version === undefined ? {} : { version }) },
@@ -18,7 +18,7 @@ export async function getRecordMarkdown(actor: Actor, decisionId: string, versio
   });
   if (!row) throw new AppError("not_found", `This record has no version ${version}.`);
   return {
-    fileName: recordFileName(decision.number, decision.title),
+    fileName: record.fileName ?? recordFileName(record.number, record.title ?? decision.title),
     version: row.version,
     markdown: row.markdown,
     narrative: publicNarrative(readStoredNarrative(row.narrative)),

@@ -1,11 +1,10 @@
 // One decision record with its versions and links, for every member of its project.
 import "server-only";
 import { getDb } from "../../db";
-import { recordFileName } from "../../domain/slug";
+import { recordFileName, recordKey } from "../../domain/slug";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { loadDecision } from "../decisions/load";
-import { decisionKey } from "../decisions/shape";
 import { recordReview } from "./review-state";
 import { changedFields, NO_RECORD, publicNarrative, readStoredNarrative } from "./narrative";
 
@@ -17,15 +16,28 @@ export interface RecordRef {
   status: string;
 }
 
-const refSelect = { status: true, decision: { select: { id: true, number: true, title: true } } } as const;
+const refSelect = {
+  status: true,
+  number: true,
+  title: true,
+  fileName: true,
+  decision: { select: { id: true, title: true } },
+} as const;
 
-function toRef(row: { status: string; decision: { id: string; number: number; title: string } }): RecordRef {
+function toRef(row: {
+  status: string;
+  number: number;
+  title: string | null;
+  fileName: string | null;
+  decision: { id: string; title: string };
+}): RecordRef & { fileName: string | null } {
   return {
     decisionId: row.decision.id,
-    number: row.decision.number,
-    key: decisionKey(row.decision.number),
-    title: row.decision.title,
+    number: row.number,
+    key: recordKey(row.number),
+    title: row.title ?? row.decision.title,
     status: row.status,
+    fileName: row.fileName,
   };
 }
 
@@ -43,7 +55,7 @@ export async function getRecord(actor: Actor, decisionId: string) {
     },
   });
   if (!record) throw new AppError("conflict", NO_RECORD);
-  const [current, older, newer, authors, review] = await Promise.all([
+  const [current, older, newer, pending, authors, review] = await Promise.all([
     db.recordVersion.findFirstOrThrow({
       where: { recordId: record.id },
       orderBy: { version: "desc" },
@@ -52,10 +64,17 @@ export async function getRecord(actor: Actor, decisionId: string) {
     db.decisionRecord.findMany({
       where: { supersededById: record.id },
       select: refSelect,
-      orderBy: { decision: { number: "asc" } },
+      orderBy: { number: "asc" },
     }),
     record.supersededById
       ? db.decisionRecord.findUnique({ where: { id: record.supersededById }, select: refSelect })
+      : null,
+    // A proposed successor's link, which takes effect when it is accepted.
+    record.supersedesId
+      ? db.decisionRecord.findFirst({
+          where: { id: record.supersedesId, supersededById: null },
+          select: refSelect,
+        })
       : null,
     db.user.findMany({
       where: {
@@ -77,16 +96,24 @@ export async function getRecord(actor: Actor, decisionId: string) {
     id: record.id,
     decisionId,
     projectId: decision.projectId,
-    number: decision.number,
-    key: decisionKey(decision.number),
-    title: decision.title,
+    number: record.number,
+    key: recordKey(record.number),
+    /** The decision's own number (`D-12`), apart from the record's ADR number. */
+    decisionNumber: decision.number,
+    title: record.title ?? decision.title,
+    /** True when a lead gave the record a title of its own. */
+    ownTitle: record.title !== null,
     status: record.status,
     historical: record.historical,
     chosenOptionId: record.chosenOptionId,
     chosenOption: chosen ? { id: chosen.id, name: chosen.name } : null,
     supersedes: older.map(toRef),
     supersededBy: newer ? toRef(newer) : null,
-    fileName: recordFileName(decision.number, decision.title),
+    /** The record this one will supersede once accepted (only while it is proposed). */
+    willSupersede: pending && record.status === "proposed" ? toRef(pending) : null,
+    /** Fixed at import or first export; until then, the name the next export will give it. */
+    fileName: record.fileName ?? recordFileName(record.number, record.title ?? decision.title),
+    fileNameFixed: record.fileName !== null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     review,

@@ -1,15 +1,18 @@
-// Imports existing records (MADR, adr-tools, a Verdict export) from a zip as historical records
-// that keep their numbers. All or nothing: one bad file and nothing is imported.
+// Imports a repository's existing records (MADR 4 or older, log4brains, adr-tools, a Verdict export)
+// from a zip as historical records that keep their numbers and file names.
 import "server-only";
 import JSZip from "jszip";
 import { getDb } from "../../db";
-import { parseMadr, type MadrParseError, type ParsedRecord } from "../../domain/madr-parse";
+import { nonRecordReason, parseMadr, type MadrParseError, type ParsedRecord } from "../../domain/madr-parse";
+import { recordKey } from "../../domain/slug";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
-import { decisionKey } from "../decisions/shape";
+import { isoDate } from "./evidence";
 import { emptyTexts, type StoredNarrative } from "./narrative";
+import { reserveRecordNumbersUpTo, takeRecordNumber } from "./take-record-number";
+import { currentVersion, writeVersion } from "./versions";
 
 const MAX_UPLOAD_BYTES = 5_000_000;
 const MAX_FILES = 500;
@@ -22,8 +25,21 @@ const ZIP_TYPES = ["application/zip", "application/x-zip-compressed", "applicati
 interface RecordFile {
   /** Path inside the zip, as the errors name it. */
   path: string;
+  /** The ADR folder it sits in (`docs/decisions`), and its own name, kept as the record's file name. */
+  folder: string;
+  fileName: string;
   parsed: ParsedRecord;
 }
+
+/** A file in the zip that was not imported, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+// Folder names teams give their records; when a zip holds one of these, only those folders are read.
+const ADR_FOLDER_NAMES = /(^|\/)(adr|adrs|decisions|decision-records|architecture-decisions|architecture\/decisions)$/i;
+const RECORD_NAME = /^(\d{1,6}|\d{8})-.+\.md$/i;
 
 /** The uploaded zip: multipart form field `file`, or the raw request body as `application/zip`. */
 async function readZipUpload(request: Request): Promise<Uint8Array> {
@@ -63,6 +79,12 @@ function tooLarge() {
   );
 }
 
+/**
+ * Imports the records of the ADR folder(s) in a zip. Files already imported from a folder are
+ * updated in place (a new version when their text changed); new files become historical records
+ * that keep their number, or take the project's next one when their name carries a date instead
+ * (log4brains). All or nothing: one bad file, unsafe path or number clash and nothing changes.
+ */
 export async function importRecords(actor: Actor, projectId: string, upload: Request | Uint8Array) {
   await requirePermission(projectId, actor.userId, "record.manage");
   const bytes = upload instanceof Uint8Array ? upload : await readZipUpload(upload);
@@ -70,87 +92,194 @@ export async function importRecords(actor: Actor, projectId: string, upload: Req
 
   return getDb().$transaction(async (tx) => {
     await requirePermissionInTx(tx, projectId, actor.userId, "record.manage");
-    // The project row lock orders this import against decisions being created at the same time.
-    const [project] = await tx.$queryRaw<{ nextDecisionNumber: number }[]>`
-      SELECT "nextDecisionNumber" FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
-    const numbers = files.map((f) => f.parsed.number);
-    const taken = await tx.decision.findMany({
-      where: { projectId, number: { in: numbers } },
-      select: { number: true },
+    // Lock the project row: numbers are handed out below, against decisions closing at the same time.
+    await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
+    const existing = await tx.decisionRecord.findMany({
+      where: { projectId },
+      select: {
+        id: true,
+        number: true,
+        fileName: true,
+        importedFrom: true,
+        status: true,
+        title: true,
+        supersededById: true,
+        decision: { select: { id: true, title: true, closedAt: true } },
+      },
     });
-    if (taken.length > 0) {
-      const used = new Set(taken.map((d) => d.number));
-      const conflicts = files
-        .filter((f) => used.has(f.parsed.number))
-        .map((f) => ({ file: f.path, number: f.parsed.number }));
+    const byFileName = new Map(existing.flatMap((r) => (r.fileName ? [[r.fileName.toLowerCase(), r] as const] : [])));
+    const byNumber = new Map(existing.map((r) => [r.number, r]));
+
+    const conflicts: { file: string; number: number | null; message: string }[] = [];
+    const updates: { file: RecordFile; record: (typeof existing)[number] }[] = [];
+    const fresh: RecordFile[] = [];
+    for (const file of files) {
+      const match = byFileName.get(file.fileName.toLowerCase());
+      if (match) {
+        if (match.importedFrom === null) {
+          conflicts.push({
+            file: file.path,
+            number: match.number,
+            message: `${recordKey(match.number)} was written in Verdict under this file name; it is not replaced by an import`,
+          });
+        } else updates.push({ file, record: match });
+        continue;
+      }
+      const number = file.parsed.number;
+      const holder = number === null ? undefined : byNumber.get(number);
+      if (holder) {
+        conflicts.push({
+          file: file.path,
+          number,
+          message: `${recordKey(number!)} is already ${holder.fileName ?? `"${holder.title ?? holder.decision.title}"`} in this project`,
+        });
+      } else fresh.push(file);
+    }
+    if (conflicts.length > 0) {
       throw new AppError(
         "conflict",
-        `${conflicts.map((c) => `${c.file} (${decisionKey(c.number)})`).join(", ")}: ` +
-          `${conflicts.length === 1 ? "this number is" : "these numbers are"} already used in this project. Nothing was imported.`,
+        `${conflicts.map((c) => `${c.file}: ${c.message}`).join("; ")}. Nothing was imported.`,
         { conflicts },
       );
     }
 
-    const created = new Map<number, { recordId: string; decisionId: string; file: RecordFile }>();
-    for (const file of files) {
+    // Numbered files keep their numbers; dated ones follow in name (date) order after the highest.
+    const highest = Math.max(-1, ...fresh.flatMap((f) => (f.parsed.number === null ? [] : [f.parsed.number])));
+    if (highest >= 0) await reserveRecordNumbersUpTo(tx, projectId, highest);
+    const numbered = new Map<RecordFile, number>();
+    for (const file of [...fresh].sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+      numbered.set(file, file.parsed.number ?? (await takeRecordNumber(tx, projectId)));
+    }
+
+    const imported: { recordId: string; decisionId: string; number: number; file: RecordFile }[] = [];
+    for (const file of fresh) {
       const { parsed } = file;
-      const closedAt = parsed.date ? new Date(`${parsed.date}T00:00:00.000Z`) : new Date();
+      const number = numbered.get(file)!;
+      const { nextDecisionNumber } = await tx.project.update({
+        where: { id: projectId },
+        data: { nextDecisionNumber: { increment: 1 } },
+        select: { nextDecisionNumber: true },
+      });
       const narrative: StoredNarrative = { ...emptyTexts(), chosenOptionId: null, basis: null };
+      // Created one row at a time: Prisma's nested create of decision → record → version ordered the
+      // inserts wrongly on PostgreSQL once the record also belonged to the project.
       const decision = await tx.decision.create({
         data: {
           projectId,
-          number: parsed.number,
+          number: nextDecisionNumber - 1,
           title: parsed.title,
           status: "CLOSED",
           createdById: actor.userId,
-          closedAt,
+          // The file's own date, or none: an unknown date is not today's.
+          closedAt: parsed.date ? new Date(`${parsed.date}T00:00:00.000Z`) : null,
           closedById: actor.userId,
-          record: {
-            create: {
-              status: parsed.status,
-              historical: true,
-              versions: {
-                create: {
-                  version: 1,
-                  markdown: parsed.markdown,
-                  narrative: JSON.parse(JSON.stringify(narrative)) as object,
-                  authorId: actor.userId,
-                  note: `Imported from ${file.path}.`,
-                },
-              },
-            },
-          },
         },
-        select: { id: true, record: { select: { id: true } } },
+        select: { id: true },
       });
-      created.set(parsed.number, { recordId: decision.record!.id, decisionId: decision.id, file });
+      const record = await tx.decisionRecord.create({
+        data: {
+          decisionId: decision.id,
+          projectId,
+          number,
+          fileName: file.fileName,
+          importedFrom: file.folder,
+          status: parsed.status ?? UNKNOWN_STATUS,
+          historical: true,
+        },
+        select: { id: true },
+      });
+      await writeVersion(tx, {
+        recordId: record.id,
+        version: 1,
+        markdown: parsed.markdown,
+        narrative,
+        authorId: actor.userId,
+        note: `Imported from ${file.path}.`,
+      });
+      imported.push({ recordId: record.id, decisionId: decision.id, number, file });
     }
 
-    // "superseded by ADR-0007" links to ADR-0007's record, imported now or already in the project.
-    const links: { old: string; by: string }[] = [];
-    for (const { recordId, file } of created.values()) {
-      const target = /^superseded by ADR-(\d+)$/.exec(file.parsed.status)?.[1];
-      if (target === undefined) continue;
-      const number = Number(target);
-      const byId =
-        created.get(number)?.recordId ??
-        (
-          await tx.decisionRecord.findFirst({
-            where: { decision: { projectId, number } },
-            select: { id: true },
-          })
-        )?.id;
-      if (!byId || byId === recordId) continue;
+    const updated: { recordId: string; decisionId: string; number: number; file: RecordFile; changes: string[] }[] = [];
+    const unchanged: { decisionId: string; number: number; file: RecordFile }[] = [];
+    for (const { file, record } of updates) {
+      const { parsed } = file;
+      const current = await currentVersion(tx, record.id);
+      const date = parsed.date ? new Date(`${parsed.date}T00:00:00.000Z`) : null;
+      const status = parsed.status ?? UNKNOWN_STATUS;
+      const changes = [
+        ...(current.markdown !== parsed.markdown ? ["text"] : []),
+        ...((record.title ?? record.decision.title) !== parsed.title ? ["title"] : []),
+        ...(normalizeLinkedStatus(record.status) !== normalizeLinkedStatus(status) ? ["status"] : []),
+        ...((record.decision.closedAt?.getTime() ?? null) !== (date?.getTime() ?? null) ? ["date"] : []),
+      ];
+      if (changes.length === 0) {
+        unchanged.push({ decisionId: record.decision.id, number: record.number, file });
+        continue;
+      }
+      if (current.markdown !== parsed.markdown) {
+        await writeVersion(tx, {
+          recordId: record.id,
+          version: current.version + 1,
+          markdown: parsed.markdown,
+          narrative: current.stored,
+          authorId: actor.userId,
+          note: `Imported again from ${file.path}.`,
+        });
+      }
+      await tx.decision.update({
+        where: { id: record.decision.id },
+        data: { title: parsed.title, closedAt: date },
+      });
+      await tx.decisionRecord.update({
+        where: { id: record.id },
+        data: { status, title: null, importedFrom: file.folder },
+      });
+      updated.push({ recordId: record.id, decisionId: record.decision.id, number: record.number, file, changes });
+    }
+
+    // Supersede links named in the files, to records imported now or already in the project.
+    const touched = [...imported, ...updated];
+    const records = await tx.decisionRecord.findMany({
+      where: { projectId },
+      select: { id: true, number: true, fileName: true },
+    });
+    const links = new Map<string, string | null>();
+    for (const { recordId, file } of touched) {
+      const target = file.parsed.supersededBy;
+      const by = target
+        ? records.find(
+            (r) =>
+              (target.file !== null && r.fileName?.toLowerCase() === target.file.toLowerCase()) ||
+              (target.number !== null && r.number === target.number),
+          )
+        : undefined;
+      links.set(recordId, by && by.id !== recordId ? by.id : null);
+    }
+    for (const [recordId, byId] of links) {
+      const before = existing.find((r) => r.id === recordId)?.supersededById ?? null;
+      if (before !== null && before !== byId) {
+        await tx.decisionRecord.updateMany({ where: { id: before, supersedesId: recordId }, data: { supersedesId: null } });
+      }
       await tx.decisionRecord.update({ where: { id: recordId }, data: { supersededById: byId } });
+      if (byId === null) continue;
       await tx.decisionRecord.update({ where: { id: byId }, data: { supersedesId: recordId } });
-      links.push({ old: recordId, by: byId });
+      // A link by file name ("superseded by [slug](20201016-slug.md)") is stated by number in Verdict.
+      const target = records.find((r) => r.id === byId)!;
+      await tx.decisionRecord.update({
+        where: { id: recordId },
+        data: { status: `superseded by ${recordKey(target.number)}` },
+      });
     }
 
-    const highest = Math.max(...numbers);
-    if (highest + 1 > (project?.nextDecisionNumber ?? 1)) {
-      await tx.project.update({ where: { id: projectId }, data: { nextDecisionNumber: highest + 1 } });
-    }
-    for (const { recordId, decisionId, file } of created.values()) {
+    const after = new Map(
+      (
+        await tx.decisionRecord.findMany({
+          where: { id: { in: touched.map((t) => t.recordId) } },
+          select: { id: true, status: true, supersededById: true },
+        })
+      ).map((r) => [r.id, r]),
+    );
+    for (const { recordId, decisionId, number, file } of imported) {
       await appendAuditEvent(tx, {
         projectId,
         actorId: actor.userId,
@@ -162,36 +291,98 @@ export async function importRecords(actor: Actor, projectId: string, upload: Req
           version: 1,
           file: file.path,
           after: {
-            number: file.parsed.number,
+            number,
+            fileName: file.fileName,
             title: file.parsed.title,
-            status: file.parsed.status,
+            status: after.get(recordId)?.status ?? null,
             date: file.parsed.date,
-            supersededBy: links.find((l) => l.old === recordId)?.by ?? null,
+            supersededBy: after.get(recordId)?.supersededById ?? null,
           },
         },
       });
     }
-    return {
-      imported: [...created.values()]
-        .sort((a, b) => a.file.parsed.number - b.file.parsed.number)
-        .map(({ decisionId, file }) => ({
+    for (const { recordId, decisionId, number, file, changes } of updated) {
+      const before = existing.find((r) => r.id === recordId)!;
+      await appendAuditEvent(tx, {
+        projectId,
+        actorId: actor.userId,
+        action: "record.reimported",
+        entityType: "record",
+        entityId: recordId,
+        data: {
           decisionId,
-          number: file.parsed.number,
-          key: decisionKey(file.parsed.number),
-          title: file.parsed.title,
-          status: file.parsed.status,
           file: file.path,
-        })),
-      skipped,
+          changes,
+          before: {
+            number,
+            title: before.title ?? before.decision.title,
+            status: before.status,
+            date: before.decision.closedAt ? isoDate(before.decision.closedAt) : null,
+          },
+          after: { number, title: file.parsed.title, status: after.get(recordId)?.status ?? null, date: file.parsed.date },
+        },
+      });
+    }
+
+    const present = (item: { decisionId: string; number: number; file: RecordFile }, recordId?: string) => ({
+      decisionId: item.decisionId,
+      number: item.number,
+      key: recordKey(item.number),
+      title: item.file.parsed.title,
+      status: (recordId ? after.get(recordId)?.status : undefined) ?? item.file.parsed.status ?? UNKNOWN_STATUS,
+      date: item.file.parsed.date,
+      file: item.file.path,
+      fileName: item.file.fileName,
+    });
+    const byKey = <T extends { number: number }>(a: T, b: T) => a.number - b.number;
+    const notes = [
+      ...files.flatMap((f) => [
+        ...f.parsed.notes.map((note) => ({ file: f.path, note })),
+        ...(f.parsed.status === null ? [{ file: f.path, note: "states no status, so its status is unknown" }] : []),
+        ...(f.parsed.date === null ? [{ file: f.path, note: "states no date, so its date is unknown" }] : []),
+        ...(f.parsed.dateFrom === "file-name"
+          ? [{ file: f.path, note: "states no date; the date is the one in its file name" }]
+          : []),
+      ]),
+      ...skipped.filter((s) => s.reason !== OUTSIDE).map((s) => ({ file: s.file, note: `skipped: ${s.reason}` })),
+    ];
+    return {
+      imported: imported.sort(byKey).map((i) => present(i, i.recordId)),
+      updated: updated.sort(byKey).map((u) => ({ ...present(u, u.recordId), changes: u.changes })),
+      unchanged: unchanged.sort(byKey).map((u) => present(u)),
+      skipped: skipped.map((s) => s.file),
+      notes,
     };
-  });
+  }, LONG_TRANSACTION);
+}
+
+// A whole repository is one all-or-nothing transaction of a few queries per file: Prisma's 5 s
+// default is too short for hundreds of files on a busy server.
+const LONG_TRANSACTION = { timeout: 120_000, maxWait: 20_000 };
+
+const UNKNOWN_STATUS = "unknown";
+const OUTSIDE = "outside the ADR folder(s), not read";
+
+// "superseded by ADR-0007" and "superseded by [x](0007-x.md)" name the same thing once linked.
+function normalizeLinkedStatus(status: string): string {
+  return status.toLowerCase().startsWith("superseded by") ? "superseded" : status;
+}
+
+/** Why a zip entry's path cannot be trusted, or null: absolute paths and `..` never reach the disk or the index. */
+function unsafePath(path: string): string | null {
+  if (/^([\\/]|[A-Za-z]:)/.test(path)) return "an absolute path";
+  if (path.includes("\\")) return "a path with backslashes";
+  if (path.split("/").some((part) => part === "..")) return 'a path that climbs out of the zip with ".."';
+  return null;
 }
 
 /**
- * Unpacks and parses every `NNNN-title.md` in the zip (other files are skipped and listed). Every
- * problem in every file is collected, so one upload reports them all.
+ * Unpacks and parses every record file in the zip's ADR folder(s): folders holding NNNN-title.md or
+ * YYYYMMDD-title.md files, and only the usual ADR folders (docs/decisions, doc/adr, …) when there
+ * are any. Everything else is listed as skipped, unread. Every problem in every file is collected,
+ * so one upload reports them all.
  */
-async function readRecordFiles(bytes: Uint8Array): Promise<{ files: RecordFile[]; skipped: string[] }> {
+async function readRecordFiles(bytes: Uint8Array): Promise<{ files: RecordFile[]; skipped: SkippedFile[] }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -200,25 +391,54 @@ async function readRecordFiles(bytes: Uint8Array): Promise<{ files: RecordFile[]
       errors: [{ file: "(upload)", line: 1, message: "not a zip archive" }],
     });
   }
-  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  const all = Object.values(zip.files);
+  // JSZip tidies names; the raw name is what the archive actually says.
+  const unsafe = all.flatMap((entry) => {
+    const raw = (entry as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? entry.name;
+    const why = unsafePath(raw) ?? unsafePath(entry.name);
+    return why ? [{ file: raw, line: 1, message: `refused: ${why}` }] : [];
+  });
+  if (unsafe.length > 0) {
+    throw new AppError(
+      "unprocessable",
+      `The zip has ${unsafe.length} ${unsafe.length === 1 ? "entry" : "entries"} with an unsafe path (${unsafe[0]!.file}). Nothing was imported.`,
+      { errors: unsafe },
+    );
+  }
+  const entries = all.filter((entry) => !entry.dir);
   if (entries.length > MAX_FILES) {
     throw new AppError(
       "unprocessable",
       `The zip holds ${entries.length} files; import at most ${MAX_FILES} at once.`,
     );
   }
+  const hidden = (path: string) => path.split("/").some((part) => part.startsWith(".") || part === "__MACOSX");
+  const folderOf = (path: string) => path.split("/").slice(0, -1).join("/");
+  const candidates = new Set(
+    entries.filter((e) => !hidden(e.name) && RECORD_NAME.test(e.name.split("/").pop() ?? "")).map((e) => folderOf(e.name)),
+  );
+  const named = [...candidates].filter((folder) => ADR_FOLDER_NAMES.test(folder));
+  const adrFolders = new Set(named.length > 0 ? named : candidates);
+
   const errors: MadrParseError[] = [];
-  const skipped: string[] = [];
+  const skipped: SkippedFile[] = [];
   const files: RecordFile[] = [];
   let total = 0;
   for (const entry of entries) {
     const path = entry.name;
     const base = path.split("/").pop() ?? path;
-    if (
-      path.split("/").some((part) => part.startsWith(".") || part === "__MACOSX") ||
-      !/^\d+-.+\.md$/i.test(base)
-    ) {
-      skipped.push(path);
+    const folder = folderOf(path);
+    if (hidden(path)) {
+      skipped.push({ file: path, reason: "a hidden file" });
+      continue;
+    }
+    if (!adrFolders.has(folder)) {
+      skipped.push({ file: path, reason: OUTSIDE });
+      continue;
+    }
+    const reason = nonRecordReason(base);
+    if (reason !== null) {
+      skipped.push({ file: path, reason });
       continue;
     }
     const text = await readEntry(entry, Math.min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - total));
@@ -240,16 +460,22 @@ async function readRecordFiles(bytes: Uint8Array): Promise<{ files: RecordFile[]
       });
       continue;
     }
-    files.push({ path, parsed: result.record });
+    files.push({ path, folder, fileName: base, parsed: result.record });
   }
   const byNumber = new Map<number, string>();
+  const byName = new Map<string, string>();
   for (const file of files) {
+    const sameName = byName.get(file.fileName.toLowerCase());
+    if (sameName !== undefined) {
+      errors.push({ file: file.path, line: 1, message: `${sameName} has the same file name` });
+    } else byName.set(file.fileName.toLowerCase(), file.path);
+    if (file.parsed.number === null) continue;
     const earlier = byNumber.get(file.parsed.number);
     if (earlier !== undefined) {
       errors.push({
         file: file.path,
         line: 1,
-        message: `${decisionKey(file.parsed.number)} is also the number of ${earlier}`,
+        message: `${recordKey(file.parsed.number)} is also the number of ${earlier}`,
       });
     } else byNumber.set(file.parsed.number, file.path);
   }
@@ -266,11 +492,8 @@ async function readRecordFiles(bytes: Uint8Array): Promise<{ files: RecordFile[]
   if (files.length === 0) {
     throw new AppError(
       "unprocessable",
-      "The zip has no record files: name them NNNN-title.md, e.g. docs/decisions/0001-use-pytorch.md.",
-      {
-        errors: [],
-        skipped,
-      },
+      "The zip has no record files: name them NNNN-title.md (or log4brains' YYYYMMDD-title.md), e.g. docs/decisions/0001-use-pytorch.md.",
+      { errors: [], skipped: skipped.map((s) => s.file) },
     );
   }
   return { files, skipped };

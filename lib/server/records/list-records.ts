@@ -1,11 +1,10 @@
 // The project's record index: filter by status, search titles and the current text of each record.
 import "server-only";
 import { getDb } from "../../db";
-import { recordFileName } from "../../domain/slug";
+import { recordFileName, recordKey } from "../../domain/slug";
 import { recordIndexQuerySchema } from "../../schemas/record";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
-import { decisionKey } from "../decisions/shape";
 import { parseInput } from "../parse-input";
 import { isoDate } from "./evidence";
 import { reviewDue } from "./review-state";
@@ -29,7 +28,7 @@ export async function listRecords(actor: Actor, projectId: string, rawQuery: unk
       SELECT r.id FROM "DecisionRecord" r
       JOIN "Decision" d ON d.id = r."decisionId"
       WHERE d."projectId" = ${projectId}
-        AND (d.title ILIKE ${pattern}
+        AND (COALESCE(r.title, d.title) ILIKE ${pattern}
           OR (SELECT v.markdown FROM "RecordVersion" v WHERE v."recordId" = r.id ORDER BY v.version DESC LIMIT 1) ILIKE ${pattern})`;
     matching = rows.map((row) => row.id);
   }
@@ -37,7 +36,7 @@ export async function listRecords(actor: Actor, projectId: string, rawQuery: unk
   const [records, all] = await Promise.all([
     db.decisionRecord.findMany({
       where: {
-        decision: { projectId },
+        projectId,
         ...(matching ? { id: { in: matching } } : {}),
         ...(query.status === "superseded"
           ? { status: { startsWith: "superseded by" } }
@@ -51,6 +50,10 @@ export async function listRecords(actor: Actor, projectId: string, rawQuery: unk
         historical: true,
         chosenOptionId: true,
         supersededById: true,
+        supersedesId: true,
+        number: true,
+        title: true,
+        fileName: true,
         updatedAt: true,
         reviewBy: true,
         decision: {
@@ -64,17 +67,17 @@ export async function listRecords(actor: Actor, projectId: string, rawQuery: unk
         },
         versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, markdown: true } },
       },
-      orderBy: { decision: { number: "desc" } },
+      orderBy: { number: "desc" },
     }),
     // Every record of the project, so a chain shows even when a filter hides one of its ends.
     db.decisionRecord.findMany({
-      where: { decision: { projectId } },
-      select: { id: true, supersededById: true, decision: { select: { id: true, number: true } } },
+      where: { projectId },
+      select: { id: true, number: true, supersededById: true, decision: { select: { id: true } } },
     }),
   ]);
 
   const linkOf = new Map<string, RecordLink>(
-    all.map((r) => [r.id, { decisionId: r.decision.id, key: decisionKey(r.decision.number) }]),
+    all.map((r) => [r.id, { decisionId: r.decision.id, key: recordKey(r.number) }]),
   );
   return records.map((record) => {
     const markdown = record.versions[0]?.markdown ?? "";
@@ -83,23 +86,29 @@ export async function listRecords(actor: Actor, projectId: string, rawQuery: unk
     return {
       id: record.id,
       decisionId: record.decision.id,
-      number: record.decision.number,
-      key: decisionKey(record.decision.number),
-      title: record.decision.title,
+      number: record.number,
+      key: recordKey(record.number),
+      decisionNumber: record.decision.number,
+      title: record.title ?? record.decision.title,
       status: record.status,
       historical: record.historical,
       date: record.decision.closedAt ? isoDate(record.decision.closedAt) : null,
       chosenOption: chosenName === null ? null : { id: option?.id ?? null, name: chosenName },
       supersedes: all
         .filter((r) => r.supersededById === record.id)
-        .sort((a, b) => a.decision.number - b.decision.number)
+        .sort((a, b) => a.number - b.number)
         .map((r) => linkOf.get(r.id)!),
       supersededBy: record.supersededById ? (linkOf.get(record.supersededById) ?? null) : null,
+      /** A proposed record's pending supersede, which takes effect when it is accepted. */
+      willSupersede:
+        record.status === "proposed" && record.supersedesId && !all.find((r) => r.id === record.supersedesId)?.supersededById
+          ? (linkOf.get(record.supersedesId) ?? null)
+          : null,
       version: record.versions[0]?.version ?? 0,
       reviewBy: record.reviewBy ? isoDate(record.reviewBy) : null,
       reviewDue: reviewDue(record),
       updatedAt: record.updatedAt,
-      fileName: recordFileName(record.decision.number, record.decision.title),
+      fileName: record.fileName ?? recordFileName(record.number, record.title ?? record.decision.title),
       excerpt: q === "" ? null : excerpt(markdown, q),
     };
   });

@@ -6,6 +6,7 @@ import { requirePermissionInTx } from "../access";
 import { loadDecision } from "../decisions/load";
 import { parseInput } from "../parse-input";
 import { getRecord } from "./get-record";
+import { settleSupersede } from "./supersede-record";
 import { lockRecord } from "./versions";
 import { requireStatus, writeStatusVersion } from "./write-status-version";
 
@@ -23,6 +24,7 @@ export async function rejectRecord(actor: Actor, decisionId: string, raw: unknow
       note: `Rejected: ${comment}`,
       data: { comment },
     });
+    await settleSupersede(tx, record, "rejected", actor.userId);
   });
   return getRecord(actor, decisionId);
 }

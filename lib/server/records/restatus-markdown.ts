@@ -2,24 +2,17 @@
 // an accepted record's text never changes, but its status may (PRODUCT.md, record lifecycle).
 // Pure text in, text out, so it works on generated records and on imported files alike.
 
-export interface RecordLinkKeys {
-  /** Older records this one replaces, e.g. ["ADR-0003"]. */
-  supersedes: string[];
-  /** The newer record that replaced this one, e.g. "ADR-0007". */
-  supersededBy: string | null;
-}
+import { supersedeLines } from "../../domain/record";
+import type { RecordLinks } from "./evidence";
 
-// Exactly the lines generateRecord writes at the end of More Information.
-const LINK_LINE = /^(?:Supersedes|Superseded by) ADR-\d{4,}\.$/;
+// Exactly the lines generateRecord writes at the end of More Information (plain keys in older versions).
+const LINK_LINE = /^(?:Supersedes|Superseded by) (?:ADR-\d{4,}|\[ADR-\d{4,}\]\([^)\s]*\))\.$/;
 
-export function restatusMarkdown(markdown: string, status: string, links: RecordLinkKeys): string {
+export function restatusMarkdown(markdown: string, status: string, links: RecordLinks): string {
   const eol = markdown.includes("\r\n") ? "\r\n" : "\n";
   const lines = withStatus(markdown.split(/\r?\n/), status).filter((line) => !LINK_LINE.test(line));
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === "") lines.pop();
-  const linkLines = [
-    ...links.supersedes.map((key) => `Supersedes ${key}.`),
-    ...(links.supersededBy ? [`Superseded by ${links.supersededBy}.`] : []),
-  ];
+  const linkLines = supersedeLines(links.supersedes, links.supersededBy);
   if (linkLines.length > 0) lines.push("", ...linkLines);
   return lines.join(eol) + eol;
 }

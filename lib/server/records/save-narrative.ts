@@ -51,7 +51,13 @@ export async function saveNarrative(actor: Actor, decisionId: string, raw: unkno
     }
     if (patch.chosenOptionId !== undefined) narrative.chosenOptionId = patch.chosenOptionId;
     const changes = changedFields(publicNarrative(previous.stored), publicNarrative(narrative));
-    if (changes.length === 0) {
+    const titles = await tx.decisionRecord.findUniqueOrThrow({ where: { id: record.id }, select: { title: true } });
+    const newTitle = patch.title === undefined ? titles.title : patch.title === "" || patch.title === decision.title ? null : patch.title;
+    const titleChanged = newTitle !== titles.title;
+    if (titleChanged) {
+      await tx.decisionRecord.update({ where: { id: record.id }, data: { title: newTitle } });
+    }
+    if (changes.length === 0 && !titleChanged) {
       throw new AppError(
         "unprocessable",
         "Nothing to save: the narrative is the same as the current version.",
@@ -86,8 +92,13 @@ export async function saveNarrative(actor: Actor, decisionId: string, raw: unkno
         decisionId,
         version,
         note: patch.note ?? "",
-        changed: changes.map((c) => c.field),
-        diff: Object.fromEntries(changes.map((c) => [c.field, { before: c.before, after: c.after }])),
+        changed: [...changes.map((c) => c.field), ...(titleChanged ? ["title"] : [])],
+        diff: {
+          ...Object.fromEntries(changes.map((c) => [c.field, { before: c.before, after: c.after }])),
+          ...(titleChanged
+            ? { title: { before: titles.title ?? decision.title, after: newTitle ?? decision.title } }
+            : {}),
+        },
       },
     });
   });

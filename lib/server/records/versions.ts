@@ -16,6 +16,7 @@ export interface LockedRecord {
   historical: boolean;
   chosenOptionId: string | null;
   supersededById: string | null;
+  supersedesId: string | null;
 }
 
 /**
@@ -24,7 +25,7 @@ export interface LockedRecord {
  */
 export async function lockRecord(tx: Tx, decisionId: string): Promise<LockedRecord> {
   const rows = await tx.$queryRaw<LockedRecord[]>`
-    SELECT r.id, r."decisionId", d."projectId", d.number, r.status, r.historical, r."chosenOptionId", r."supersededById"
+    SELECT r.id, r."decisionId", r."projectId", r.number, r.status, r.historical, r."chosenOptionId", r."supersededById", r."supersedesId"
     FROM "DecisionRecord" r JOIN "Decision" d ON d.id = r."decisionId"
     WHERE r."decisionId" = ${decisionId}
     FOR UPDATE OF r`;
@@ -59,14 +60,20 @@ export async function renderGenerated(
   narrative: RecordNarrative,
 ) {
   const links = await recordLinks(tx, recordId);
-  const { reviewBy } = await tx.decisionRecord.findUniqueOrThrow({ where: { id: recordId }, select: { reviewBy: true } });
+  // The record's own number and title: a lead may retitle the record apart from the decision.
+  const own = await tx.decisionRecord.findUniqueOrThrow({
+    where: { id: recordId },
+    select: { number: true, title: true, reviewBy: true },
+  });
   return generateRecord({
     ...evidence.input,
+    number: own.number,
+    title: own.title ?? evidence.input.title,
     status,
     narrative,
     supersedes: links.supersedes,
     supersededBy: links.supersededBy,
-    reviewBy: reviewBy ? calendarDay(reviewBy) : null,
+    reviewBy: own.reviewBy ? calendarDay(own.reviewBy) : null,
   });
 }
 

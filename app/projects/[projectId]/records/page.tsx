@@ -8,7 +8,12 @@ import { FileTextIcon } from "@/components/icons";
 import { ImportRecordsForm } from "@/components/records/import-records-form";
 import { RecordStatusBadge } from "@/components/records/record-status";
 import { ReviewDueBadge } from "@/components/records/review-due";
-import { RECORD_STATUS_FILTERS, type RecordStatusFilter } from "@/lib/schemas/record";
+import {
+  RECORD_EXPORT_FORMATS,
+  RECORD_STATUS_FILTERS,
+  type RecordExportFormat,
+  type RecordStatusFilter,
+} from "@/lib/schemas/record";
 import { can } from "@/lib/server/access";
 import { listRecords } from "@/lib/server/records/list-records";
 import { loadProject } from "../data";
@@ -29,6 +34,12 @@ const STATUS_LABEL: Record<RecordStatusFilter, string> = {
   superseded: "Superseded",
 };
 
+const FORMAT_LABEL: Record<RecordExportFormat, string> = {
+  madr: "MADR 4",
+  log4brains: "log4brains",
+  nygard: "adr-tools (Nygard)",
+};
+
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 export default async function RecordsPage({ params, searchParams }: Props) {
@@ -42,6 +53,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     listRecords(actor, projectId, { ...(status ? { status } : {}), ...(q ? { q } : {}) }),
   );
   const manager = can(project.role, "record.manage");
+  const recordFormat = RECORD_EXPORT_FORMATS.find((f) => f === project.recordFormat) ?? "madr";
   const filtered = Boolean(status || q);
 
   return (
@@ -54,13 +66,34 @@ export default async function RecordsPage({ params, searchParams }: Props) {
             them; an accepted record never changes again, it can only be deprecated or superseded.
           </p>
         </div>
-        <a
-          href={`/api/v1/projects/${projectId}/records.zip`}
-          download
-          className={buttonClasses({ variant: "secondary" })}
+        {/* A plain GET form: the zip downloads without any script, in the format picked here. */}
+        <form
+          method="get"
+          action={`/api/v1/projects/${projectId}/records.zip`}
+          className="flex flex-wrap items-end gap-2"
+          aria-label="Download all records"
         >
-          Download all (.zip)
-        </a>
+          <div className="space-y-1.5">
+            <label htmlFor="records-format" className="block text-sm font-medium text-fg">
+              Format
+            </label>
+            <select
+              id="records-format"
+              name="format"
+              defaultValue={recordFormat}
+              className={`${controlClasses} h-10 w-52`}
+            >
+              {RECORD_EXPORT_FORMATS.map((format) => (
+                <option key={format} value={format}>
+                  {FORMAT_LABEL[format]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClasses({ variant: "secondary" })}>
+            Download all (.zip)
+          </button>
+        </form>
       </div>
 
       <form role="search" method="get" className="flex flex-wrap items-end gap-3">
@@ -182,7 +215,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
                   </div>
                   <dl className="grid shrink-0 grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs sm:w-64">
                     <dt className="text-fg-subtle">Date</dt>
-                    <dd className="text-fg">{record.date ?? "—"}</dd>
+                    <dd className="text-fg">{record.date ?? "unknown"}</dd>
                     <dt className="text-fg-subtle">Chosen</dt>
                     <dd className="truncate text-fg" title={record.chosenOption?.name}>
                       {record.chosenOption?.name ?? <span className="text-fg-subtle">No option chosen</span>}

@@ -84,6 +84,10 @@ export default async function RecordPage({ params, searchParams }: Props) {
               {latest.authorName ? ` by ${latest.authorName}` : ""} · {formatDateTime(latest.createdAt)}
               {record.chosenOption ? ` · Chosen: ${record.chosenOption.name}` : ""}
             </p>
+            <p className="mt-1 font-mono text-xs break-all text-fg-subtle">
+              {record.fileName}
+              {record.fileNameFixed ? "" : " (fixed on first export)"}
+            </p>
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <a
@@ -126,6 +130,17 @@ export default async function RecordPage({ params, searchParams }: Props) {
               {record.supersededBy.key}: {record.supersededBy.title}
             </Link>{" "}
             replaces this decision.
+          </Alert>
+        ) : null}
+        {record.willSupersede ? (
+          <Alert tone="info" title={`Will supersede ${record.willSupersede.key} once accepted`}>
+            <Link
+              href={recordPath(projectId, record.willSupersede.decisionId)}
+              className="font-medium underline underline-offset-2"
+            >
+              {record.willSupersede.key}: {record.willSupersede.title}
+            </Link>{" "}
+            stays {record.willSupersede.status} until this record is accepted; if it is rejected, nothing changes.
           </Alert>
         ) : null}
         {record.supersedes.length > 0 ? (

@@ -76,6 +76,7 @@ export default async function EditRecordPage({ params }: Props) {
       </header>
       <NarrativeEditor
         initial={narrative}
+        initialTitle={record.title}
         options={editor.options}
         clearWinnerName={editor.clearWinnerId ? (names.get(editor.clearWinnerId) ?? null) : null}
         undecidedReason={undecidedReason}
