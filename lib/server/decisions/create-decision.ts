@@ -33,6 +33,8 @@ export async function createDecision(actor: Actor, projectId: string, raw: unkno
         weightMode: input.weightMode,
         revealPolicy: input.revealPolicy ?? "AFTER_CLOSE",
         deadline: input.deadline ? new Date(input.deadline) : null,
+        requireRationaleAtExtremes: input.requireRationaleAtExtremes ?? false,
+        importancesFirst: input.importancesFirst ?? false,
         createdById: actor.userId,
         options: {
           create: input.options.map((o, position) => ({ position, name: o.name, description: o.description ?? "", link: o.link || null })),

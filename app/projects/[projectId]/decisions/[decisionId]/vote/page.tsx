@@ -52,7 +52,7 @@ export default async function VotePage({ params }: Params) {
   }
 
   const [ballot, draft] = await Promise.all([orNotFound(getBallot(actor, decisionId)), orNotFound(getBallotDraft(actor, decisionId))]);
-  const initial: BallotInput | null = draft ?? ballot;
+  const initial: BallotInput | null = draft ?? (ballot ? { ...ballot, pairwise: ballot.pairwise?.judgements } : null);
   const totalWeight = decision.criteria.reduce((sum, c) => sum + c.weight, 0);
 
   return (
