@@ -3,6 +3,7 @@
 // criteria in pairs (the same editor a lead uses for FIXED weights); once an importances-first vote
 // starts scoring, the importances given are shown and no longer change.
 import { PairwiseEditor, type PairwiseValues } from "../decision-form/pairwise-editor";
+import { formatImportance } from "../format";
 import { ImportancePicker } from "./importance-picker";
 import type { BallotCriterion, ImportanceMode } from "./use-ballot-state";
 
@@ -106,10 +107,4 @@ function FixedImportanceList({ idPrefix, criteria, fixed }: { idPrefix: string; 
       </ul>
     </section>
   );
-}
-
-/** Whole numbers as they are; derived ones to one decimal. */
-export function formatImportance(value: number | undefined) {
-  if (value === undefined) return "–";
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
