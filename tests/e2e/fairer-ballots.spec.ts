@@ -10,6 +10,8 @@ async function rowOrder(page: Page) {
   return (await rows.allTextContents()).map((name) => name.trim());
 }
 
+test.setTimeout(180_000);
+
 test("importances first by pairwise comparison, scoring started by the lead, a rationale at the scale's end, and each voter's own option order", async ({ browser }) => {
   const lead = await newPerson(browser);
   await signIn(lead.page, "marco@verdict.demo");
