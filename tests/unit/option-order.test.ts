@@ -12,9 +12,15 @@ describe("voterOptionOrder", () => {
   });
 
   it("gives different voters, and one voter on different decisions, different orders", () => {
-    const orders = new Set(["voter-a", "voter-b", "voter-c", "voter-d"].map((voter) => voterOptionOrder(options, "decision-1", voter).join()));
+    const orders = new Set(
+      ["voter-a", "voter-b", "voter-c", "voter-d"].map((voter) =>
+        voterOptionOrder(options, "decision-1", voter).join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
-    const decisions = new Set(["d1", "d2", "d3", "d4"].map((decision) => voterOptionOrder(options, decision, "voter-a").join()));
+    const decisions = new Set(
+      ["d1", "d2", "d3", "d4"].map((decision) => voterOptionOrder(options, decision, "voter-a").join()),
+    );
     expect(decisions.size).toBeGreaterThan(1);
   });
 

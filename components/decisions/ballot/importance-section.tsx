@@ -65,13 +65,16 @@ export function ImportanceSection({
         </fieldset>
       ) : null}
       {mode === "pairwise" && canCompare ? (
-        <section aria-labelledby={`${idPrefix}-pairwise`} className="rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
+        <section
+          aria-labelledby={`${idPrefix}-pairwise`}
+          className="rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5"
+        >
           <h3 id={`${idPrefix}-pairwise`} className="text-base font-semibold text-fg">
             Which criterion matters more, and by how much?
           </h3>
           <p className="mt-1 mb-4 text-sm text-fg-muted">
-            For each pair, pick how many times more one matters than the other (Saaty&apos;s 1–9 scale). Your importances
-            follow from the comparisons; only their proportions count.
+            For each pair, pick how many times more one matters than the other (Saaty&apos;s 1–9 scale). Your
+            importances follow from the comparisons; only their proportions count.
           </p>
           <PairwiseEditor
             criteria={criteria.map((c) => ({ key: c.id, name: c.name }))}
@@ -81,27 +84,53 @@ export function ImportanceSection({
           />
         </section>
       ) : (
-        <ImportancePicker idPrefix={idPrefix} criteria={criteria} importances={importances} onChange={onImportanceChange} />
+        <ImportancePicker
+          idPrefix={idPrefix}
+          criteria={criteria}
+          importances={importances}
+          onChange={onImportanceChange}
+        />
       )}
     </div>
   );
 }
 
-function FixedImportanceList({ idPrefix, criteria, fixed }: { idPrefix: string; criteria: BallotCriterion[]; fixed: FixedImportances }) {
+function FixedImportanceList({
+  idPrefix,
+  criteria,
+  fixed,
+}: {
+  idPrefix: string;
+  criteria: BallotCriterion[];
+  fixed: FixedImportances;
+}) {
   const valueOf = new Map(fixed.importances.map((i) => [i.criterionId, i.value]));
   return (
-    <section aria-labelledby={`${idPrefix}-importance`} className="rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5" data-testid="fixed-importances">
+    <section
+      aria-labelledby={`${idPrefix}-importance`}
+      className="rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5"
+      data-testid="fixed-importances"
+    >
       <h3 id={`${idPrefix}-importance`} className="text-base font-semibold text-fg">
         Your importances
       </h3>
       <p className="mt-1 text-sm text-fg-muted">
-        Fixed when scoring started{fixed.pairwise ? `, from your pairwise comparisons (consistency ratio ${fixed.pairwise.consistencyRatio.toFixed(2)})` : ""}.
+        Fixed when scoring started
+        {fixed.pairwise
+          ? `, from your pairwise comparisons (consistency ratio ${fixed.pairwise.consistencyRatio.toFixed(2)})`
+          : ""}
+        .
       </p>
       <ul className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {criteria.map((criterion) => (
-          <li key={criterion.id} className="flex items-center justify-between gap-3 rounded-lg border border-line px-3 py-2 text-sm">
+          <li
+            key={criterion.id}
+            className="flex items-center justify-between gap-3 rounded-lg border border-line px-3 py-2 text-sm"
+          >
             <span className="min-w-0 break-words text-fg">{criterion.name}</span>
-            <span className="font-semibold text-fg tabular-nums">{formatImportance(valueOf.get(criterion.id))}</span>
+            <span className="font-semibold text-fg tabular-nums">
+              {formatImportance(valueOf.get(criterion.id))}
+            </span>
           </li>
         ))}
       </ul>

@@ -17,13 +17,27 @@ export async function startScoring(actor: Actor, decisionId: string) {
   return getDb().$transaction(async (tx) => {
     const state = await lockDecision(tx, decisionId);
     await requirePermissionInTx(tx, state.projectId, actor.userId, "decision.manage");
-    const current = await tx.decision.findUniqueOrThrow({ where: { id: decisionId }, select: { weightMode: true, importancesFirst: true, scoringStartedAt: true } });
+    const current = await tx.decision.findUniqueOrThrow({
+      where: { id: decisionId },
+      select: { weightMode: true, importancesFirst: true, scoringStartedAt: true },
+    });
     if (current.weightMode !== "VOTED" || !current.importancesFirst) {
-      throw new AppError("conflict", "This decision does not ask for importances first: scoring is already open.");
+      throw new AppError(
+        "conflict",
+        "This decision does not ask for importances first: scoring is already open.",
+      );
     }
-    if (state.status !== "OPEN") throw new AppError("conflict", `Scoring starts while the vote is OPEN; the decision is ${state.status}.`);
+    if (state.status !== "OPEN")
+      throw new AppError(
+        "conflict",
+        `Scoring starts while the vote is OPEN; the decision is ${state.status}.`,
+      );
     if (current.scoringStartedAt) throw new AppError("conflict", "Scoring has already started.");
-    const decision = await tx.decision.update({ where: { id: decisionId }, data: { scoringStartedAt: new Date() }, include: decisionInclude });
+    const decision = await tx.decision.update({
+      where: { id: decisionId },
+      data: { scoringStartedAt: new Date() },
+      include: decisionInclude,
+    });
     await appendAuditEvent(tx, {
       projectId: state.projectId,
       actorId: actor.userId,
