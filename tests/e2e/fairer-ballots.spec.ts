@@ -74,12 +74,12 @@ test("importances first by pairwise comparison, scoring started by the lead, a r
   await lead.page.getByLabel(`Score for ${first} on Reliability`).filter({ visible: true }).focus();
   await lead.page.keyboard.type("10");
   await expect(lead.page.getByTestId("rationale-needed")).toHaveText(`${first} on Reliability`);
-  await expect(lead.page.getByRole("button", { name: "Submit ballot" })).toBeDisabled();
+  await expect(lead.page.getByRole("button", { name: "Submit revised ballot" })).toBeDisabled();
   await lead.page.keyboard.press("r");
   await lead.page.getByLabel(`Rationale for ${first} on Reliability`).fill("Ran it for two years without a lost run.");
   await expect(lead.page.getByTestId("rationale-needed")).toHaveCount(0);
-  await lead.page.getByRole("button", { name: "Submit ballot" }).click();
-  await expect(lead.page.getByText("Ballot submitted")).toBeVisible();
+  await lead.page.getByRole("button", { name: "Submit revised ballot" }).click();
+  await expect(lead.page.getByText("Ballot revised (revision 2)")).toBeVisible();
   await lead.page.reload();
   expect(await rowOrder(lead.page)).toEqual(leadOrder);
 
