@@ -62,9 +62,16 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/decisions/{decisionId}/open": { post: { summary: "Open voting (needs 2 options and 1 criterion)" } },
   "/decisions/{decisionId}/close": { post: { summary: "Close voting; generates the decision record" } },
   "/decisions/{decisionId}/reopen": { post: { summary: "Reopen a closed vote whose record is not accepted", body: reopenSchema } },
+  "/decisions/{decisionId}/start-scoring": {
+    post: { summary: "End the importances-first phase of an OPEN VOTED decision and open scoring (OWNER, LEAD; audited); 409 when there is no such phase or it already ended" },
+  },
   "/decisions/{decisionId}/ballot": {
     get: { summary: "Your own ballot" },
-    put: { summary: "Submit or revise your ballot while OPEN (idempotent)", body: ballotSchema },
+    put: {
+      summary:
+        "Submit or revise your ballot while OPEN (idempotent). VOTED: importances as numbers or as `pairwise` comparisons (Saaty 1–9, criterion ids; stored as derived importances, answered with their consistency ratio and warning). 422 for a score at the scale's min or max without a rationale when the decision requires one (naming the cell); 409 for scores while an importances-first decision has not started scoring, or for changed importances after it has",
+      body: ballotSchema,
+    },
   },
   "/decisions/{decisionId}/ballot/draft": {
     get: { summary: "Your unsubmitted draft" },

@@ -11,7 +11,10 @@ import { Alert } from "@/components/alert";
 import { controlClasses } from "@/components/field";
 import type { BallotInput } from "@/lib/schemas/decision";
 import type { WeightMode } from "@/lib/schemas/responses";
-import { ImportancePicker } from "./ballot/importance-picker";
+import { importancesFromWeights } from "@/lib/domain/pairwise";
+import { analysePairs } from "./decision-form/pairwise-editor";
+import { ImportanceSection, type FixedImportances } from "./ballot/importance-section";
+import { formatImportance } from "./format";
 import { KeyHints } from "./ballot/key-hints";
 import { NotePanel } from "./ballot/note-panel";
 import { SaveStatus } from "./ballot/save-status";
@@ -19,11 +22,11 @@ import { ScoreCards } from "./ballot/score-cards";
 import { ScoreTable } from "./ballot/score-table";
 import { SubmitBar } from "./ballot/submit-bar";
 import { useAutosave } from "./ballot/use-autosave";
-import { useBallotState, type BallotCell, type BallotCriterion, type BallotOption } from "./ballot/use-ballot-state";
+import { useBallotState, type BallotCell, type BallotCriterion, type BallotOption, type BallotRules } from "./ballot/use-ballot-state";
 import { useBallotSubmit } from "./ballot/use-ballot-submit";
 import { useGridKeyboard, type Layout } from "./ballot/use-grid-keyboard";
 
-export type { BallotCriterion, BallotOption };
+export type { BallotCriterion, BallotOption, BallotRules, FixedImportances };
 
 type Origin = "draft" | "ballot" | "empty";
 
@@ -37,6 +40,8 @@ export function BallotMatrix({
   origin,
   submitted,
   decisionHref,
+  rules,
+  fixedImportances,
 }: {
   decisionId: string;
   options: BallotOption[];
@@ -48,10 +53,13 @@ export function BallotMatrix({
   origin: Origin;
   submitted: { revision: number; submittedAt: string } | null;
   decisionHref: string;
+  rules: BallotRules;
+  /** The importances as fixed when scoring started, when they can no longer change. */
+  fixedImportances: FixedImportances | null;
 }) {
   const router = useRouter();
   const uid = useId();
-  const state = useBallotState({ options, criteria, weightMode, initial });
+  const state = useBallotState({ options, criteria, weightMode, initial, rules, scale });
   const ballotJson = JSON.stringify(state.ballot);
   const autosave = useAutosave(`/api/v1/decisions/${decisionId}/ballot/draft`, JSON.stringify(state.draft));
   // The ballot as last submitted, to tell the voter when what they see is not what counts.
@@ -95,6 +103,19 @@ export function BallotMatrix({
   }
 
   const hasNote = (key: string) => Boolean(state.notes[key]?.trim());
+  const needsRationale = new Set(state.needsRationale.map((cell) => cell.key));
+
+  // The importance a column head shows: the number given, or the one derived from the comparisons.
+  const derived = (() => {
+    if (weightMode !== "VOTED" || state.importanceMode !== "pairwise" || fixedImportances) return null;
+    const analysis = analysePairs(criteria.map((c) => ({ key: c.id, name: c.name })), state.pairValues);
+    if (!analysis) return null;
+    const values = importancesFromWeights(criteria.map((c) => analysis.weights[c.id] ?? 0));
+    return new Map(criteria.map((c, i) => [c.id, values[i]!]));
+  })();
+  const fixedValue = new Map(fixedImportances?.importances.map((i) => [i.criterionId, i.value]) ?? []);
+  const importanceLabel = (id: string) =>
+    formatImportance(fixedImportances ? fixedValue.get(id) : (derived?.get(id) ?? state.importances[id] ?? 0));
   const openNoteKey = (layout: Layout) => (openNote?.layout === layout ? openNote.key : null);
 
   const cellProps = (layout: Layout) => (cell: BallotCell) => ({
@@ -102,7 +123,7 @@ export function BallotMatrix({
     label: `Score for ${cell.option.name} on ${cell.criterion.name}`,
     value: state.valueOf(cell.key),
     scale,
-    invalid: state.invalidCells.has(cell.key),
+    invalid: state.invalidCells.has(cell.key) || needsRationale.has(cell.key),
     hasNote: hasNote(cell.key),
     noteOpen: openNoteKey(layout) === cell.key,
     onChange: (value: number | null | undefined) => state.setCell(cell.key, value),
@@ -161,9 +182,25 @@ export function BallotMatrix({
       ) : null}
 
       {weightMode === "VOTED" ? (
-        <ImportancePicker idPrefix={uid} criteria={criteria} importances={state.importances} onChange={state.setImportance} />
+        <ImportanceSection
+          idPrefix={uid}
+          criteria={criteria}
+          mode={state.importanceMode}
+          onModeChange={state.setImportanceMode}
+          importances={state.importances}
+          onImportanceChange={state.setImportance}
+          pairValues={state.pairValues}
+          onPairValuesChange={state.setPairValues}
+          fixed={fixedImportances}
+        />
       ) : null}
 
+      {rules.weighingOnly ? (
+        <Alert tone="info" title="Importances first">
+          This vote asks how much each criterion matters before anyone scores. Submit your importances now; the score grid
+          opens when a lead starts scoring, and your importances stay as you submitted them.
+        </Alert>
+      ) : (
       <section aria-labelledby={`${uid}-scores`} className="rounded-xl border border-line bg-surface shadow-xs">
         <div className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-4 py-4 sm:px-5">
           <div className="min-w-0">
@@ -173,6 +210,7 @@ export function BallotMatrix({
             <p className="mt-1 text-sm text-fg-muted">
               Score each option on each criterion from {scale.min} (worst) to {scale.max} (best). Nobody sees your scores until
               the vote closes.
+              {rules.rationaleAtExtremes ? ` A ${scale.min} or a ${scale.max} needs a rationale (press R in the cell).` : ""}
             </p>
           </div>
           <SaveStatus save={autosave.save} origin={origin} />
@@ -184,7 +222,7 @@ export function BallotMatrix({
           options={options}
           criteria={criteria}
           cells={state.cells}
-          importanceOf={weightMode === "VOTED" ? (id) => state.importances[id] ?? 0 : null}
+          importanceOf={weightMode === "VOTED" ? importanceLabel : null}
           openNoteKey={openNoteKey("table")}
           cellProps={cellProps("table")}
           notePanel={notePanel}
@@ -202,6 +240,7 @@ export function BallotMatrix({
           onToggleNote={(key) => toggleNote(key, "cards")}
         />
       </section>
+      )}
 
       <section aria-labelledby={`${uid}-comment-label`} className="rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
         <label id={`${uid}-comment-label`} htmlFor={`${uid}-comment`} className="block text-base font-semibold text-fg">
@@ -228,6 +267,8 @@ export function BallotMatrix({
         counts={state.counts}
         dirtySinceSubmit={submittedJson !== null && submittedJson !== ballotJson}
         revising={submitted !== null}
+        weighingOnly={rules.weighingOnly}
+        needsRationale={state.needsRationale.map((cell) => `${cell.option.name} on ${cell.criterion.name}`)}
         decisionHref={decisionHref}
       />
     </form>

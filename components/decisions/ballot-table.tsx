@@ -2,7 +2,7 @@
 import { Card } from "@/components/card";
 import { formatDateTime } from "@/components/format";
 import type { SubmittedBallot, WeightMode } from "@/lib/schemas/responses";
-import { scoreTint } from "./format";
+import { formatImportance, scoreTint } from "./format";
 
 export function BallotTable({
   ballot,
@@ -50,7 +50,7 @@ export function BallotTable({
                 <th key={c.id} scope="col" className="min-w-20 px-2 py-2 text-center align-bottom font-semibold">
                   <span className="line-clamp-2">{c.name}</span>
                   {weightMode === "VOTED" ? (
-                    <span className="block font-normal text-fg-subtle">importance {importance.get(c.id) ?? "—"}</span>
+                    <span className="block font-normal text-fg-subtle">importance {formatImportance(importance.get(c.id))}</span>
                   ) : null}
                 </th>
               ))}

@@ -27,6 +27,8 @@ export interface DecisionFormValues {
   criteria: { id?: string; name: string; description: string; weight: number }[];
   /** Comparisons by criterion id, when the weights came from them. */
   pairwise?: { a: string; b: string; value: number }[] | null;
+  requireRationaleAtExtremes?: boolean;
+  importancesFirst?: boolean;
 }
 
 export interface DecisionFormResult {
@@ -84,6 +86,8 @@ export function DecisionForm({
   const [scaleMax, setScaleMax] = useState(String(initial.scale.max));
   const [weightMode, setWeightMode] = useState<WeightMode>(initial.weightMode);
   const [revealPolicy, setRevealPolicy] = useState<RevealPolicy>(initial.revealPolicy);
+  const [requireRationaleAtExtremes, setRequireRationaleAtExtremes] = useState(Boolean(initial.requireRationaleAtExtremes));
+  const [importancesFirst, setImportancesFirst] = useState(Boolean(initial.importancesFirst));
   // null until edited: the initial deadline is shown in the browser's time zone, known only after hydration.
   const [deadlineInput, setDeadlineInput] = useState<string | null>(null);
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
@@ -138,6 +142,8 @@ export function DecisionForm({
       scale: { min: Number(scaleMin), max: Number(scaleMax) },
       weightMode,
       revealPolicy,
+      requireRationaleAtExtremes,
+      importancesFirst: weightMode === "VOTED" && importancesFirst,
       deadline: deadlineInput === null ? initial.deadline : deadlineInput ? new Date(deadlineInput).toISOString() : null,
       options: options.map((o) => ({ ...(o.id ? { id: o.id } : {}), name: o.name, description: o.description, link: o.link.trim() })),
       criteria: criteria.map((c) => ({
@@ -336,6 +342,26 @@ export function DecisionForm({
             ]}
           />
 
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-medium text-fg">Ballot rules</legend>
+            <BallotRule
+              id={fid("requireRationaleAtExtremes")}
+              checked={requireRationaleAtExtremes}
+              onChange={setRequireRationaleAtExtremes}
+              label="Ask why at the ends of the scale"
+              hint="A score at the lowest or highest value needs a rationale before the ballot can be submitted."
+            />
+            {weightMode === "VOTED" ? (
+              <BallotRule
+                id={fid("importancesFirst")}
+                checked={importancesFirst}
+                onChange={setImportancesFirst}
+                label="Importances first"
+                hint="Voters weigh the criteria before they see anything to score; you start scoring when the weighting is done, and the importances given stay fixed."
+              />
+            ) : null}
+          </fieldset>
+
           <FormField
             id={idForPath("deadline")}
             label="Deadline (optional)"
@@ -444,5 +470,28 @@ export function DecisionForm({
         </button>
       </div>
     </form>
+  );
+}
+
+function BallotRule({ id, checked, onChange, label, hint }: { id: string; checked: boolean; onChange: (checked: boolean) => void; label: string; hint: string }) {
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={`${id}-hint`}
+        className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]"
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-fg">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-fg-subtle">
+          {hint}
+        </p>
+      </div>
+    </div>
   );
 }

@@ -93,3 +93,9 @@ export function scoreTint(value: number | null | undefined, scale: { min: number
   const t = (value - scale.min) / (scale.max - scale.min);
   return `hsl(${Math.round(t * 130)} 75% 50% / 0.16)`;
 }
+
+/** An importance: whole numbers as they are, those derived from pairwise comparisons to one decimal. */
+export function formatImportance(value: number | undefined) {
+  if (value === undefined) return "–";
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

@@ -34,6 +34,7 @@ export function LifecycleControls({
   closeAction,
   reopenAction,
   hideResultsAction,
+  startScoringAction,
 }: {
   /** Rendered first in the row of buttons (e.g. the caller's own Vote button). */
   leading?: ReactNode;
@@ -48,11 +49,14 @@ export function LifecycleControls({
   closeAction: Action;
   reopenAction: Action;
   hideResultsAction: Action;
+  /** Given while an importances-first vote is still collecting importances. */
+  startScoringAction?: Action;
 }) {
   const [openState, open] = useActionState(openAction, idle);
   const [closeState, close] = useActionState(closeAction, idle);
   const [reopenState, reopen] = useActionState(reopenAction, idle);
   const [hideState, hide] = useActionState(hideResultsAction, idle);
+  const [scoringState, startScoring] = useActionState(startScoringAction ?? (async () => idle), idle);
   const closeDialog = useRef<HTMLDialogElement>(null);
   const reopenDialog = useRef<HTMLDialogElement>(null);
 
@@ -64,7 +68,7 @@ export function LifecycleControls({
     if (reopenState.status === "success") reopenDialog.current?.close();
   }, [reopenState]);
 
-  const latest = [openState, closeState, reopenState, hideState]
+  const latest = [openState, closeState, reopenState, hideState, scoringState]
     .filter((s) => s.status !== "idle" && !(s === reopenState && s.status === "error" && !s.message))
     .sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
 
@@ -87,6 +91,11 @@ export function LifecycleControls({
         ) : null}
         {status === "OPEN" ? (
           <>
+            {startScoringAction ? (
+              <form action={startScoring}>
+                <PendingButton pendingLabel="Starting…">Start scoring</PendingButton>
+              </form>
+            ) : null}
             {live ? (
               <form action={hide}>
                 <PendingButton variant="ghost" pendingLabel="Hiding…">

@@ -248,3 +248,19 @@ export function inconsistencyWarning(
     `${formatSaatyValue(warning.suggested)}.`
   );
 }
+
+/** Importances derived from weights are multiples of this: any sum of them is exact in floating point. */
+export const DERIVED_IMPORTANCE_STEP = 1 / 1024;
+
+/**
+ * A voter's pairwise weights as importances on the ballot's 0–10 scale: the heaviest criterion gets 10,
+ * the others in proportion, each rounded to a multiple of 1/1024 (never below it: a comparison never
+ * makes a criterion weigh nothing). Normalizing them gives the weights back to about 1e-4, and since
+ * every partial sum is exact, the database and the server normalize them to the same bits.
+ */
+export function importancesFromWeights(weights: readonly number[]): number[] {
+  const heaviest = Math.max(...weights);
+  if (!(heaviest > 0)) throw new DomainRuleError("Pairwise weights must be positive.", ["weights"]);
+  const steps = 1 / DERIVED_IMPORTANCE_STEP;
+  return weights.map((weight) => Math.max(1, Math.round((10 * weight * steps) / heaviest)) / steps);
+}

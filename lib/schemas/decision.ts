@@ -62,6 +62,10 @@ const decisionFields = {
   criteria: z.array(criterionInputSchema).min(1, { error: "Add at least one criterion." }).max(MAX_CRITERIA, { error: `At most ${MAX_CRITERIA} criteria.` }),
   /** FIXED mode: weights from pairwise comparisons instead of the criteria's numbers (which are then ignored). */
   pairwise: z.array(pairwiseJudgementSchema).max(45, { error: "At most 45 comparisons (10 criteria)." }).optional(),
+  /** A score at either end of the scale must say why. */
+  requireRationaleAtExtremes: z.boolean({ error: "requireRationaleAtExtremes is true or false." }).optional(),
+  /** VOTED mode: voters weigh the criteria before they see a score grid; a lead starts scoring. */
+  importancesFirst: z.boolean({ error: "importancesFirst is true or false." }).optional(),
 };
 
 function uniqueNames(list: { name: string }[]) {
@@ -79,6 +83,7 @@ type DecisionShape = {
   criteria?: { name: string; weight?: number }[];
   weightMode?: "FIXED" | "VOTED";
   pairwise?: unknown[];
+  importancesFirst?: boolean;
 };
 
 function decisionRules<T extends z.ZodType<DecisionShape>>(schema: T) {
@@ -92,6 +97,10 @@ function decisionRules<T extends z.ZodType<DecisionShape>>(schema: T) {
     .refine((d) => d.pairwise === undefined || d.weightMode !== "VOTED", {
       error: "Pairwise weights are for fixed weights; in VOTED mode voters weigh the criteria.",
       path: ["pairwise"],
+    })
+    .refine((d) => !d.importancesFirst || d.weightMode !== "FIXED", {
+      error: "Importances first is for VOTED decisions: with fixed weights there is nothing for voters to weigh.",
+      path: ["importancesFirst"],
     })
     .refine((d) => d.pairwise === undefined || !d.criteria || d.criteria.length <= MAX_PAIRWISE_CRITERIA, {
       error: `Pairwise comparison works with at most ${MAX_PAIRWISE_CRITERIA} criteria; give numeric weights instead.`,
@@ -113,6 +122,8 @@ export const updateDecisionSchema = decisionRules(
       options: decisionFields.options.optional(),
       criteria: decisionFields.criteria.optional(),
       pairwise: decisionFields.pairwise,
+      requireRationaleAtExtremes: decisionFields.requireRationaleAtExtremes,
+      importancesFirst: decisionFields.importancesFirst,
     })
     .strict(),
 );
@@ -141,9 +152,15 @@ export const ballotSchema = z
   .object({
     scores: z.array(scoreInputSchema).max(MAX_OPTIONS * MAX_CRITERIA),
     importances: z.array(importanceInputSchema).max(MAX_CRITERIA).optional(),
+    /** VOTED mode: importances by pairwise comparison of the criteria (by id), instead of `importances`. */
+    pairwise: z.array(pairwiseJudgementSchema).max(45, { error: "At most 45 comparisons (10 criteria)." }).optional(),
     comment: safeText().max(5000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => !(b.pairwise && b.importances), {
+    error: "Give importances either as numbers or by pairwise comparison, not both.",
+    path: ["pairwise"],
+  });
 
 export type CreateDecisionInput = z.infer<typeof createDecisionSchema>;
 export type UpdateDecisionInput = z.infer<typeof updateDecisionSchema>;

@@ -53,4 +53,5 @@ export interface SubmittedBallot {
   comment: string;
   scores: { optionId: string; criterionId: string; value: number | null; rationale: string }[];
   importances: { criterionId: string; value: number }[];
+  pairwise: { judgements: { a: string; b: string; value: number }[]; consistencyRatio: number; warning: string | null } | null;
 }

@@ -8,9 +8,14 @@ async function openProject(page: Page) {
   await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Decisions" }).click();
 }
 
-/** Types a ballot with the keyboard alone: a digit per cell, Enter to move on. */
-async function voteWithKeyboard(page: Page, cells: number[]) {
-  await page.getByLabel("Score for Kafka on Throughput").filter({ visible: true }).focus();
+/**
+ * Types a ballot with the keyboard alone: a digit per cell, Enter to move on. Each voter sees the
+ * options in their own order, so the rows are read off the grid first.
+ */
+async function voteWithKeyboard(page: Page, rows: Record<string, number[]>) {
+  const order = await page.locator("table tbody th[scope=row]").allTextContents();
+  const cells = order.flatMap((option) => rows[option.trim()]!);
+  await page.getByLabel(`Score for ${order[0]!.trim()} on Throughput`).filter({ visible: true }).focus();
   for (const score of cells) {
     await page.keyboard.type(String(score));
     await page.keyboard.press("Enter");
@@ -39,10 +44,10 @@ test("a lead creates a decision, three people vote in their own browsers, the le
   const decisionPath = new URL(lead.page.url()).pathname;
 
   // Rows Kafka then RabbitMQ; columns Throughput, Ease of operation. Kafka is faster, RabbitMQ far easier.
-  const ballots: [string, number[]][] = [
-    ["priya@verdict.demo", [9, 4, 6, 8]],
-    ["aisha@verdict.demo", [8, 5, 5, 9]],
-    ["lena@verdict.demo", [9, 3, 6, 7]],
+  const ballots: [string, Record<string, number[]>][] = [
+    ["priya@verdict.demo", { Kafka: [9, 4], RabbitMQ: [6, 8] }],
+    ["aisha@verdict.demo", { Kafka: [8, 5], RabbitMQ: [5, 9] }],
+    ["lena@verdict.demo", { Kafka: [9, 3], RabbitMQ: [6, 7] }],
   ];
   for (const [email, cells] of ballots) {
     const voter = await newPerson(browser);

@@ -56,6 +56,7 @@ describe("OpenAPI document", () => {
         "POST /decisions/{decisionId}/record/versions",
         "GET /decisions/{decisionId}/record/versions/{version}",
         "POST /decisions/{decisionId}/reopen",
+        "POST /decisions/{decisionId}/start-scoring",
         "GET /decisions/{decisionId}/results",
         "GET /health",
         "POST /invites/{token}/accept",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainRuleError } from "@/lib/domain/aggregation";
 import {
+  importancesFromWeights,
   analysePairwiseMatrix,
   inconsistencyWarning,
   pairwiseWeights,
@@ -160,5 +161,25 @@ describe("analysePairwiseMatrix", () => {
         [3, 1],
       ]),
     ).toThrow(/reciprocal/);
+  });
+});
+
+describe("importancesFromWeights", () => {
+  it("gives the heaviest criterion 10 and the others in proportion", () => {
+    expect(importancesFromWeights([0.5, 0.25, 0.25])).toEqual([10, 5, 5]);
+  });
+
+  it("rounds to multiples of 1/1024, never to zero", () => {
+    // 10 · 0.1 / 0.6 = 1.6667 → 1706.67 / 1024 → 1707 / 1024; 10 · 0.00001 / 0.6 → 0.17 steps → 1 step.
+    expect(importancesFromWeights([0.6, 0.3, 0.1])).toEqual([10, 5, 1707 / 1024]);
+    expect(importancesFromWeights([0.6, 0.39999, 0.00001])).toEqual([10, 6826 / 1024, 1 / 1024]);
+  });
+
+  it("sums exactly in any order, so normalizing them is the same everywhere", () => {
+    const values = importancesFromWeights([0.31, 0.07, 0.22, 0.4, 0.0123]);
+    const forward = values.reduce((s, v) => s + v, 0);
+    const backward = [...values].reverse().reduce((s, v) => s + v, 0);
+    expect(forward).toBe(backward);
+    expect(forward * 1024).toBe(Math.round(forward * 1024));
   });
 });

@@ -19,7 +19,7 @@ export function ScoreTable({
   criteria: BallotCriterion[];
   cells: BallotCell[];
   /** In VOTED mode, the voter's importance for a criterion's column head; null in FIXED mode. */
-  importanceOf: ((criterionId: string) => number) | null;
+  importanceOf: ((criterionId: string) => string) | null;
   /** The cell whose rationale is open in this layout, if any. */
   openNoteKey: string | null;
   cellProps: (cell: BallotCell) => ComponentProps<typeof ScoreCell>;

@@ -15,6 +15,8 @@ export function SubmitBar({
   dirtySinceSubmit,
   revising,
   decisionHref,
+  weighingOnly,
+  needsRationale,
 }: {
   submitRef: Ref<HTMLButtonElement>;
   submit: SubmitState;
@@ -23,9 +25,13 @@ export function SubmitBar({
   /** A ballot was submitted before: the button says it revises it. */
   revising: boolean;
   decisionHref: string;
+  /** Importances-first phase: the ballot is the importances alone. */
+  weighingOnly: boolean;
+  /** "Option on Criterion" for each score at the scale's end that still lacks a rationale. */
+  needsRationale: string[];
 }) {
   const { scored, abstained, blank } = counts;
-  const disabled = submit.kind === "submitting" || scored + abstained === 0;
+  const disabled = submit.kind === "submitting" || (!weighingOnly && (scored + abstained === 0 || needsRationale.length > 0));
   return (
     <div className="sticky bottom-0 z-20 -mx-4 border-t border-line bg-canvas/90 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:bg-surface/90 sm:px-5">
       {submit.kind === "error" ? (
@@ -38,13 +44,22 @@ export function SubmitBar({
           ) : null}
         </Alert>
       ) : null}
+      {needsRationale.length > 0 ? (
+        <Alert tone="warning" className="mb-3" title={`${needsRationale.length} score${needsRationale.length > 1 ? "s" : ""} at the end of the scale need${needsRationale.length > 1 ? "" : "s"} a rationale`}>
+          <span data-testid="rationale-needed">{needsRationale.join(" · ")}</span>. Say why in the cell&apos;s rationale (R), or pick a score inside the scale.
+        </Alert>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
+        {weighingOnly ? (
+          <p className="text-sm text-fg-muted">Only your importances count in this phase.</p>
+        ) : (
         <p className="text-sm text-fg-muted">
           <span className="font-medium text-fg tabular-nums">{scored}</span> scored ·{" "}
           <span className="tabular-nums">{abstained}</span> abstained · <span className="tabular-nums">{blank}</span> blank
           {blank > 0 ? <span className="block text-xs text-fg-subtle">Blank cells count as abstentions when you submit.</span> : null}
           {dirtySinceSubmit ? <span className="block text-xs text-warning-text">You have changes that are not submitted yet.</span> : null}
         </p>
+        )}
         <button
           ref={submitRef}
           type="submit"
@@ -53,7 +68,13 @@ export function SubmitBar({
           className={buttonClasses({ className: "w-full sm:w-auto" })}
         >
           {submit.kind === "submitting" ? <Spinner /> : <CheckIcon className="size-4" />}
-          {submit.kind === "submitting" ? "Submitting…" : revising || submit.kind === "success" ? "Submit revised ballot" : "Submit ballot"}
+          {submit.kind === "submitting"
+            ? "Submitting…"
+            : weighingOnly
+              ? "Submit importances"
+              : revising || submit.kind === "success"
+                ? "Submit revised ballot"
+                : "Submit ballot"}
         </button>
       </div>
     </div>

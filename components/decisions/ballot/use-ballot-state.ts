@@ -1,6 +1,7 @@
 // What the voter has entered on the ballot so far, and the two payloads made from it: the draft the
 // server keeps while they work and the full ballot Submit sends.
 import { useMemo, useState } from "react";
+import { pairKey, pairsOf, type PairwiseValues } from "../decision-form/pairwise-editor";
 import type { BallotInput } from "@/lib/schemas/decision";
 import type { WeightMode } from "@/lib/schemas/responses";
 import type { CellValue } from "../score-cell";
@@ -29,6 +30,19 @@ export interface BallotCell {
 }
 
 export const DEFAULT_IMPORTANCE = 5;
+
+/** How the voter gives importances in VOTED mode. */
+export type ImportanceMode = "numbers" | "pairwise";
+
+/** What the decision's rules ask of this ballot right now. */
+export interface BallotRules {
+  /** Importances-first phase: the ballot is importances only, no scores yet. */
+  weighingOnly: boolean;
+  /** The importances were fixed when scoring started: the ballot leaves them out and the server keeps them. */
+  importancesFixed: boolean;
+  /** Scores at the scale's min or max need a rationale. */
+  rationaleAtExtremes: boolean;
+}
 export const cellKey = (optionId: string, criterionId: string) => `${optionId}|${criterionId}`;
 
 export function useBallotState({
@@ -36,11 +50,15 @@ export function useBallotState({
   criteria,
   weightMode,
   initial,
+  rules,
+  scale,
 }: {
   options: BallotOption[];
   criteria: BallotCriterion[];
   weightMode: WeightMode;
   initial: BallotInput | null;
+  rules: BallotRules;
+  scale: { min: number; max: number };
 }) {
   const cells = useMemo<BallotCell[]>(
     () => options.flatMap((o, oi) => criteria.map((c, ci) => ({ option: o, criterion: c, oi, ci, key: cellKey(o.id, c.id) }))),
@@ -59,6 +77,20 @@ export function useBallotState({
   const [importances, setImportances] = useState<Record<string, number>>(() =>
     Object.fromEntries(criteria.map((c) => [c.id, initial?.importances?.find((i) => i.criterionId === c.id)?.value ?? DEFAULT_IMPORTANCE])),
   );
+  const [importanceMode, setImportanceMode] = useState<ImportanceMode>(initial?.pairwise?.length ? "pairwise" : "numbers");
+  const [pairValues, setPairValues] = useState<PairwiseValues>(() => {
+    // Stored either way round; the editor asks with the earlier criterion first.
+    const position = new Map(criteria.map((c, i) => [c.id, i]));
+    const values: PairwiseValues = {};
+    for (const j of initial?.pairwise ?? []) {
+      const a = position.get(String(j.a));
+      const b = position.get(String(j.b));
+      if (a === undefined || b === undefined) continue;
+      if (a < b) values[pairKey(criteria[a]!.id, criteria[b]!.id)] = j.value;
+      else values[pairKey(criteria[b]!.id, criteria[a]!.id)] = 1 / j.value;
+    }
+    return values;
+  });
   const [comment, setComment] = useState(initial?.comment ?? "");
   const [invalidCells, setInvalidCells] = useState<Set<string>>(new Set());
 
@@ -69,16 +101,24 @@ export function useBallotState({
     ...(notes[cell.key]?.trim() ? { rationale: notes[cell.key] } : {}),
   });
 
+  const weighing =
+    weightMode !== "VOTED" || rules.importancesFixed
+      ? {}
+      : importanceMode === "pairwise"
+        ? { pairwise: pairsOf(criteria.map((c) => ({ ...c, key: c.id }))).map(({ a, b }) => ({ a: a.id, b: b.id, value: pairValues[pairKey(a.id, b.id)] ?? 1 })) }
+        : { importances: criteria.map((c) => ({ criterionId: c.id, value: importances[c.id] ?? DEFAULT_IMPORTANCE })) };
   // What the server keeps as a draft: only cells touched so far (a blank cell is not an abstention yet).
   const draft: BallotInput = {
-    scores: cells.filter((cell) => cell.key in values).map((cell) => scoreOf(cell, values[cell.key] ?? null)),
-    ...(weightMode === "VOTED"
-      ? { importances: criteria.map((c) => ({ criterionId: c.id, value: importances[c.id] ?? DEFAULT_IMPORTANCE })) }
-      : {}),
+    scores: rules.weighingOnly ? [] : cells.filter((cell) => cell.key in values).map((cell) => scoreOf(cell, values[cell.key] ?? null)),
+    ...weighing,
     comment,
   };
-  // What Submit sends: every cell, blanks as abstentions.
-  const ballot: BallotInput = { ...draft, scores: cells.map((cell) => scoreOf(cell, values[cell.key] ?? null)) };
+  // What Submit sends: every cell, blanks as abstentions (none while only importances are asked for).
+  const ballot: BallotInput = { ...draft, scores: rules.weighingOnly ? [] : cells.map((cell) => scoreOf(cell, values[cell.key] ?? null)) };
+  // Cells the decision's rules will refuse: scores at either end of the scale with no rationale.
+  const needsRationale = rules.rationaleAtExtremes && !rules.weighingOnly
+    ? cells.filter((cell) => (values[cell.key] === scale.min || values[cell.key] === scale.max) && !notes[cell.key]?.trim())
+    : [];
 
   function setCell(key: string, value: CellValue) {
     setValues((current) => {
@@ -107,6 +147,11 @@ export function useBallotState({
     notes,
     setNote: (key: string, text: string) => setNotes((current) => ({ ...current, [key]: text })),
     importances,
+    importanceMode,
+    setImportanceMode,
+    pairValues,
+    setPairValues,
+    needsRationale,
     setImportance: (criterionId: string, value: number) => setImportances((current) => ({ ...current, [criterionId]: value })),
     comment,
     setComment,

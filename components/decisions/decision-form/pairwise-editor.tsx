@@ -72,7 +72,7 @@ export function PairwiseEditor({
                 id={id}
                 value={String(value)}
                 onChange={(event) => onChange({ ...values, [key]: Number(event.target.value) })}
-                className="h-9 rounded-lg border border-line-strong bg-surface px-2 text-sm text-fg"
+                className="h-9 w-full min-w-0 rounded-lg border border-line-strong bg-surface px-2 text-sm text-fg"
               >
                 {STRENGTHS.map((times) => (
                   <option key={`a${times}`} value={String(times)}>

@@ -50,6 +50,8 @@ export async function insertDecision(
       weightMode: input.weightMode,
       revealPolicy: input.revealPolicy ?? "AFTER_CLOSE",
       deadline: input.deadline ? new Date(input.deadline) : null,
+      requireRationaleAtExtremes: input.requireRationaleAtExtremes ?? false,
+      importancesFirst: input.importancesFirst ?? false,
       createdById: actor.userId,
       supersedesDecisionId,
       options: {

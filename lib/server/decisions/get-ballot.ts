@@ -17,5 +17,5 @@ export async function getBallot(actor: Actor, decisionId: string, voterId = acto
     include: ballotInclude,
   });
   if (!ballot) return null;
-  return presentBallot(ballot);
+  return presentBallot(ballot, decision.criteria);
 }

@@ -13,5 +13,5 @@ export async function listBallots(actor: Actor, decisionId: string) {
     include: ballotInclude,
     orderBy: { submittedAt: "asc" },
   });
-  return ballots.map(presentBallot);
+  return ballots.map((ballot) => presentBallot(ballot, decision.criteria));
 }

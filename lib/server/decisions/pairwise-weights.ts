@@ -41,6 +41,8 @@ export function resolvePairwise(criteria: readonly { id?: string }[], judgements
       byPosition.map((j) => ({ rowId: String(j.a), columnId: String(j.b), value: j.value })),
     );
     return {
+      /** The principal eigenvector, summing to 1, in the criteria's order. */
+      weights: criteria.map((_, i) => result.weights[String(i)]!),
       // Percent, so the edit form shows readable numbers; weights are relative, so the scale is free.
       rawWeights: criteria.map((_, i) => Math.round(result.weights[String(i)]! * 100 * 1e6) / 1e6),
       byPosition,

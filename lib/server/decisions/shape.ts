@@ -28,6 +28,10 @@ export function presentDecision(d: DecisionRow) {
     weightMode: d.weightMode,
     revealPolicy: d.revealPolicy,
     deadline: d.deadline,
+    requireRationaleAtExtremes: d.requireRationaleAtExtremes,
+    importancesFirst: d.weightMode === "VOTED" && d.importancesFirst,
+    /** When a lead opened scoring after the importances phase; null before (or without that phase). */
+    scoringStartedAt: d.scoringStartedAt,
     options: d.options.map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link })),
     criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight })),
     createdAt: d.createdAt,
@@ -42,12 +46,22 @@ export function presentDecision(d: DecisionRow) {
 
 /** The lead's pairwise comparisons with their consistency, or null when weights were given as numbers. */
 function presentPairwise(d: DecisionRow) {
-  if (!Array.isArray(d.pairwise) || d.weightMode !== "FIXED") return null;
-  const judgements = d.pairwise as unknown as { a: string; b: string; value: number }[];
-  const nameOf = new Map(d.criteria.map((c) => [c.id, c.name]));
+  if (d.weightMode !== "FIXED") return null;
+  return describePairwise(d.criteria, d.pairwise);
+}
+
+/**
+ * Stored comparisons ([{ a, b, value }] by criterion id) with their consistency ratio and, above 0.10,
+ * the warning naming the comparison to revisit; null when there are none or they no longer fit the
+ * criteria (a stale set is not shown rather than failing the page).
+ */
+export function describePairwise(criteria: readonly { id: string; name: string }[], stored: unknown) {
+  if (!Array.isArray(stored)) return null;
+  const judgements = stored as { a: string; b: string; value: number }[];
+  const nameOf = new Map(criteria.map((c) => [c.id, c.name]));
   try {
     const result = pairwiseWeights(
-      d.criteria.map((c) => c.id),
+      criteria.map((c) => c.id),
       judgements.map((j) => ({ rowId: j.a, columnId: j.b, value: j.value })),
     );
     return {
@@ -56,7 +70,6 @@ function presentPairwise(d: DecisionRow) {
       warning: inconsistencyWarning(result, (id) => nameOf.get(id) ?? "an unknown criterion"),
     };
   } catch (error) {
-    // Criteria changed since (a stale set): show no comparisons rather than fail the page.
     if (error instanceof DomainRuleError) return null;
     throw error;
   }
@@ -74,6 +87,8 @@ export function auditSnapshot(d: PresentedDecision) {
     weightMode: d.weightMode,
     revealPolicy: d.revealPolicy,
     deadline: d.deadline ? d.deadline.toISOString() : null,
+    requireRationaleAtExtremes: d.requireRationaleAtExtremes,
+    importancesFirst: d.importancesFirst,
     options: d.options.map((o) => ({ id: o.id, name: o.name })),
     criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
     ...(d.pairwise ? { pairwise: d.pairwise.judgements } : {}),
@@ -87,7 +102,8 @@ export const ballotInclude = {
 } satisfies Prisma.BallotInclude;
 
 /** A ballot as the API shows it: to its voter, or after close to those who may read every ballot. */
-export function presentBallot(ballot: {
+export function presentBallot(
+  ballot: {
   id: string;
   decisionId: string;
   voter: { id: string; name: string };
@@ -96,7 +112,10 @@ export function presentBallot(ballot: {
   submittedAt: Date;
   scores: { optionId: string; criterionId: string; value: number | null; rationale: string }[];
   importances: { criterionId: string; value: number }[];
-}) {
+  pairwise?: unknown;
+},
+  criteria: readonly { id: string; name: string }[],
+) {
   return {
     id: ballot.id,
     decisionId: ballot.decisionId,
@@ -106,5 +125,7 @@ export function presentBallot(ballot: {
     comment: ballot.comment,
     scores: ballot.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale })),
     importances: ballot.importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
+    /** VOTED: the comparisons the importances were derived from, or null when they were given as numbers. */
+    pairwise: describePairwise(criteria, ballot.pairwise ?? null),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { computeWeights } from "../../domain/aggregation";
+import { importancesFromWeights } from "../../domain/pairwise";
 import { ballotOptionTotals, type BallotOptionTotal } from "../../domain/tally";
 import { ballotSchema, type BallotInput } from "../../schemas/decision";
 import type { Actor } from "../actor";
@@ -9,10 +10,19 @@ import { can } from "../access";
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { closeIfExpired } from "./close-expired";
-import { decisionInclude, type DecisionRow } from "./shape";
+import { judgementsById, resolvePairwise, type StoredJudgement } from "./pairwise-weights";
+import { decisionInclude, describePairwise, type DecisionRow } from "./shape";
 import { addOptionTallySql, clearBallotSql, writeBallotSql } from "./tally-sql";
 
-type Definition = Pick<DecisionRow, "scaleMin" | "scaleMax" | "weightMode" | "options" | "criteria">;
+type Definition = Pick<
+  DecisionRow,
+  "scaleMin" | "scaleMax" | "weightMode" | "options" | "criteria" | "requireRationaleAtExtremes" | "importancesFirst" | "scoringStartedAt"
+>;
+type ImportanceRow = { criterionId: string; value: number };
+
+/** True while a VOTED decision that asks for importances first has not started scoring. */
+const weighingOnly = (d: Pick<Definition, "weightMode" | "importancesFirst">, scoringStartedAt: Date | null) =>
+  d.weightMode === "VOTED" && d.importancesFirst && scoringStartedAt === null;
 
 /** Rules a ballot must meet against its decision: every problem, with where it is. */
 function ballotProblems(input: BallotInput, d: Definition) {
@@ -20,6 +30,8 @@ function ballotProblems(input: BallotInput, d: Definition) {
   const options = new Set(d.options.map((o) => o.id));
   const criteria = new Set(d.criteria.map((c) => c.id));
   const seen = new Set<string>();
+  const optionName = new Map(d.options.map((o) => [o.id, o.name]));
+  const criterionName = new Map(d.criteria.map((c) => [c.id, c.name]));
   input.scores.forEach((score, i) => {
     if (!options.has(score.optionId)) issues.push({ path: `scores.${i}.optionId`, message: `Unknown option id ${score.optionId}.` });
     if (!criteria.has(score.criterionId)) issues.push({ path: `scores.${i}.criterionId`, message: `Unknown criterion id ${score.criterionId}.` });
@@ -29,9 +41,19 @@ function ballotProblems(input: BallotInput, d: Definition) {
     if (score.value !== null && (score.value < d.scaleMin || score.value > d.scaleMax)) {
       issues.push({ path: `scores.${i}.value`, message: `Score ${score.value} is off the scale ${d.scaleMin}–${d.scaleMax}.` });
     }
+    const atEnd = score.value === d.scaleMin || score.value === d.scaleMax;
+    if (d.requireRationaleAtExtremes && atEnd && !score.rationale?.trim()) {
+      issues.push({
+        path: `scores.${i}.rationale`,
+        message: `${optionName.get(score.optionId)} on ${criterionName.get(score.criterionId)}: a score of ${score.value} is at the end of the scale, so this decision asks for a rationale. Say why, or pick a score inside the scale.`,
+      });
+    }
   });
   if (input.importances?.length && d.weightMode === "FIXED") {
     issues.push({ path: "importances", message: "This decision uses fixed weights; leave importances out." });
+  }
+  if (input.pairwise && d.weightMode === "FIXED") {
+    issues.push({ path: "pairwise", message: "This decision uses fixed weights; voters do not compare criteria." });
   }
   const seenImportance = new Set<string>();
   input.importances?.forEach((imp, i) => {
@@ -41,17 +63,21 @@ function ballotProblems(input: BallotInput, d: Definition) {
   });
   // PRODUCT.md: in VOTED mode every ballot gives each criterion an importance. A gap would be read as
   // 0 by the weights but as "use the average" by the per-voter totals, so it is refused instead.
+  // Comparisons weigh every criterion. In an importances-first phase the importances are the whole ballot.
   const scored = input.scores.some((s) => s.value !== null);
-  if (d.weightMode === "VOTED" && scored) {
-    const missing = d.criteria.filter((c) => !seenImportance.has(c.id));
-    if (missing.length > 0) {
-      issues.unshift({
-        path: "importances",
-        message: `Give every criterion an importance from 0 to 10; missing: ${missing.map((c) => c.name).join(", ")}.`,
-      });
-    }
+  // After an importances-first phase, importances left out are the ones already given (checked under the lock).
+  const carriedOver = d.importancesFirst && d.scoringStartedAt !== null && input.importances === undefined;
+  if (d.weightMode === "VOTED" && !input.pairwise && !carriedOver && (scored || weighingOnly(d, d.scoringStartedAt))) {
+    const issue = missingImportances(d, seenImportance);
+    if (issue) issues.unshift(issue);
   }
   return issues;
+}
+
+function missingImportances(d: Pick<Definition, "criteria">, given: ReadonlySet<string>) {
+  const missing = d.criteria.filter((c) => !given.has(c.id));
+  if (missing.length === 0) return null;
+  return { path: "importances", message: `Give every criterion an importance from 0 to 10; missing: ${missing.map((c) => c.name).join(", ")}.` };
 }
 
 /**
@@ -59,13 +85,29 @@ function ballotProblems(input: BallotInput, d: Definition) {
  * vote is open, and a VOTED ballot whose importances sum above 0 weighs by its own. Null when the voter
  * weighs by the shared VOTED weights, which move with every ballot: results compute those at read time.
  */
-function ownWeights(d: Definition, input: BallotInput): Record<string, number> | null {
+function ownWeights(d: Definition, importances: readonly ImportanceRow[]): Record<string, number> | null {
   const ids = d.criteria.map((c) => c.id);
   if (d.weightMode === "FIXED") return computeWeights("FIXED", d.criteria.map((c) => ({ id: c.id, weight: c.weight })), []).weights;
-  const given = new Map((input.importances ?? []).map((i) => [i.criterionId, i.value]));
+  const given = new Map(importances.map((i) => [i.criterionId, i.value]));
   const sum = ids.reduce((total, id) => total + (given.get(id) ?? 0), 0);
   if (sum === 0) return null;
   return Object.fromEntries(ids.map((id) => [id, (given.get(id) ?? 0) / sum]));
+}
+
+/**
+ * The importances this ballot gives, as stored: the numbers sent, or those derived from pairwise
+ * comparisons (multiples of 1/1024, see importancesFromWeights) with the comparisons kept beside them.
+ */
+function givenImportances(d: Definition, input: BallotInput): { importances: ImportanceRow[]; pairwise: StoredJudgement[] | null } {
+  if (d.weightMode !== "VOTED") return { importances: [], pairwise: null };
+  if (!input.pairwise) return { importances: (input.importances ?? []).map((i) => ({ criterionId: i.criterionId, value: i.value })), pairwise: null };
+  const resolved = resolvePairwise(d.criteria, input.pairwise);
+  const derived = importancesFromWeights(resolved.weights);
+  const ids = d.criteria.map((c) => c.id);
+  return {
+    importances: ids.map((criterionId, i) => ({ criterionId, value: derived[i]! })),
+    pairwise: judgementsById(resolved.byPosition, ids),
+  };
 }
 
 type Cell = { optionId: string; criterionId: string; value: number | null };
@@ -123,18 +165,17 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     throw new AppError("unprocessable", `The ballot breaks ${issues.length} rule(s): ${issues[0]!.message}`, { issues });
   }
   const scores = input.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale ?? "" }));
-  const importances = found.weightMode === "VOTED" ? (input.importances ?? []) : [];
-  const weights = ownWeights(found, input);
-  const totals = weights
-    ? ballotOptionTotals(scores, found.options.map((o) => o.id), found.criteria.map((c) => c.id), { min: found.scaleMin, max: found.scaleMax }, weights)
-    : [];
+  const given = givenImportances(found, input);
+  const gaveImportances = input.importances !== undefined || input.pairwise !== undefined;
   const comment = input.comment ?? "";
 
   const outcome = await db.$transaction(async (tx) => {
     // FOR SHARE: ballots do not queue behind each other here, only behind a close, open or reopen.
     // The caller's role is read again under the lock: it may have changed since the first check.
-    const [state] = await tx.$queryRawUnsafe<{ status: string; deadline: Date | null; projectId: string; role: string | null; voterName: string }[]>(
-      `SELECT d.status, d.deadline, d."projectId", m.role, u.name AS "voterName"
+    const [state] = await tx.$queryRawUnsafe<
+      { status: string; deadline: Date | null; projectId: string; scoringStartedAt: Date | null; role: string | null; voterName: string }[]
+    >(
+      `SELECT d.status, d.deadline, d."projectId", d."scoringStartedAt", m.role, u.name AS "voterName"
        FROM "Decision" d JOIN "User" u ON u.id = $2
        LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
        WHERE d.id = $1 FOR SHARE OF d`,
@@ -157,18 +198,53 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     if (!state.role) throw new AppError("not_found", "No such decision.");
     if (!can(state.role as typeof role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
 
+    // importancesFirst cannot change once the vote is open; only the start of scoring can, under this lock.
+    if (weighingOnly(found, state.scoringStartedAt) && scores.length > 0) {
+      throw new AppError("conflict", "Scoring has not started: this decision asks for importances first. Send your importances with no scores; a lead opens scoring.", {
+        issues: [{ path: "scores", message: "scoring not started" }],
+      });
+    }
+    let { importances, pairwise } = given;
+    if (found.weightMode === "VOTED" && found.importancesFirst && state.scoringStartedAt) {
+      // The weighting phase is over: importances given in it stay as they were.
+      const fixed = await tx.$queryRawUnsafe<{ criterionId: string; value: number; pairwise: StoredJudgement[] | null }[]>(
+        `SELECT i."criterionId", i.value, b.pairwise FROM "Ballot" b JOIN "Importance" i ON i."ballotId" = b.id
+         WHERE b."decisionId" = $1 AND b."voterId" = $2`,
+        decisionId,
+        actor.userId,
+      );
+      if (fixed.length > 0) {
+        const before = new Map(fixed.map((row) => [row.criterionId, row.value]));
+        const changed = importances.length !== before.size || importances.some((i) => before.get(i.criterionId) !== i.value);
+        if (gaveImportances && changed) {
+          throw new AppError("conflict", "Your importances were fixed when scoring started; send them unchanged or leave them out.", {
+            issues: [{ path: input.pairwise ? "pairwise" : "importances", message: "fixed since scoring started" }],
+          });
+        }
+        importances = found.criteria.filter((c) => before.has(c.id)).map((c) => ({ criterionId: c.id, value: before.get(c.id)! }));
+        pairwise = fixed[0]!.pairwise;
+      }
+      const gap = scores.some((s) => s.value !== null) && missingImportances(found, new Set(importances.map((i) => i.criterionId)));
+      if (gap) throw new AppError("unprocessable", `The ballot breaks 1 rule(s): ${gap.message}`, { issues: [gap] });
+    }
+    const weights = ownWeights(found, importances);
+    const totals = weights
+      ? ballotOptionTotals(scores, found.options.map((o) => o.id), found.criteria.map((c) => c.id), { min: found.scaleMin, max: found.scaleMax }, weights)
+      : [];
+
     // One statement inserts or revises; on a revision it waits for, then holds, the ballot's row lock.
     const [ballot] = await tx.$queryRawUnsafe<{ id: string; revision: number; submittedAt: Date }[]>(
-      `INSERT INTO "Ballot" (id, "decisionId", "voterId", comment, "totalsAtRead")
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO "Ballot" (id, "decisionId", "voterId", comment, "totalsAtRead", pairwise)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb)
        ON CONFLICT ("decisionId", "voterId") DO UPDATE
-       SET comment = EXCLUDED.comment, "totalsAtRead" = EXCLUDED."totalsAtRead", revision = "Ballot".revision + 1, "submittedAt" = now()
+       SET comment = EXCLUDED.comment, "totalsAtRead" = EXCLUDED."totalsAtRead", pairwise = EXCLUDED.pairwise, revision = "Ballot".revision + 1, "submittedAt" = now()
        RETURNING id, revision, "submittedAt"`,
       crypto.randomUUID(),
       decisionId,
       actor.userId,
       comment,
       weights === null,
+      pairwise ? JSON.stringify(pairwise) : null,
     );
     const cleared = await tx.$queryRawUnsafe<{ kind: "score" | "total"; optionId: string; criterionId: string | null; value: number | null }[]>(
       clearBallotSql,
@@ -214,7 +290,7 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       data: { decisionId },
       sealed: { revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
     });
-    return { ...ballot!, voterName: state.voterName };
+    return { ...ballot!, voterName: state.voterName, importances, pairwise };
   });
   if (outcome === "expired") {
     await closeIfExpired(decisionId);
@@ -229,6 +305,7 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     submittedAt: outcome.submittedAt,
     comment,
     scores,
-    importances: importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
+    importances: outcome.importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
+    pairwise: describePairwise(found.criteria, outcome.pairwise),
   };
 }

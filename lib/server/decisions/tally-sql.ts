@@ -29,7 +29,7 @@ export const writeBallotSql = `
     SELECT $1, o, c, v, r FROM unnest($3::text[], $4::text[], $5::int[], $6::text[]) AS t(o, c, v, r)
   ), importance AS (
     INSERT INTO "Importance" ("ballotId", "criterionId", value)
-    SELECT $1, c, v FROM unnest($7::text[], $8::int[]) AS t(c, v)
+    SELECT $1, c, v FROM unnest($7::text[], $8::float8[]) AS t(c, v)
   ), total AS (
     INSERT INTO "BallotTotal" ("ballotId", "optionId", "weightedSum", coverage, "position2")
     SELECT $1, o, w, cov, p FROM unnest($9::text[], $10::float8[], $11::float8[], $12::int[]) AS t(o, w, cov, p)

@@ -41,6 +41,11 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
         issues: [{ path: "pairwise", message: "VOTED mode" }],
       });
     }
+    if (input.importancesFirst && weightMode !== "VOTED") {
+      throw new AppError("unprocessable", "Importances first is for VOTED decisions: with fixed weights there is nothing for voters to weigh.", {
+        issues: [{ path: "importancesFirst", message: "FIXED mode" }],
+      });
+    }
     // Comparisons replace the criteria's numbers; numbers given without comparisons drop the old ones.
     const pairwise = input.pairwise ? resolvePairwise(criteriaAfter, input.pairwise) : null;
     const dropsPairwise = !pairwise && (input.criteria !== undefined || weightMode === "VOTED");
@@ -61,6 +66,9 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
         revealPolicy: input.revealPolicy,
         deadline: input.deadline === undefined ? undefined : input.deadline ? new Date(input.deadline) : null,
         pairwise: dropsPairwise ? Prisma.DbNull : undefined,
+        requireRationaleAtExtremes: input.requireRationaleAtExtremes,
+        // Switching to fixed weights leaves no importances to collect first.
+        importancesFirst: weightMode === "VOTED" ? input.importancesFirst : false,
       },
     });
     if (input.options) {

@@ -8,6 +8,7 @@ import { closeDecision } from "@/lib/server/decisions/close-decision";
 import { createDecision } from "@/lib/server/decisions/create-decision";
 import { openDecision } from "@/lib/server/decisions/open-decision";
 import { reopenDecision } from "@/lib/server/decisions/reopen-decision";
+import { startScoring } from "@/lib/server/decisions/start-scoring";
 import { updateDecision } from "@/lib/server/decisions/update-decision";
 import { formStateFromError, formString, type FormState } from "../../../_lib/form-state";
 import { requireActor } from "../../../_lib/session";
@@ -51,6 +52,10 @@ async function lifecycle(projectId: string, decisionId: string, change: (actor: 
 
 export async function openDecisionAction(projectId: string, decisionId: string): Promise<LifecycleState> {
   return lifecycle(projectId, decisionId, (actor) => openDecision(actor, decisionId), "Voting is open.");
+}
+
+export async function startScoringAction(projectId: string, decisionId: string): Promise<LifecycleState> {
+  return lifecycle(projectId, decisionId, (actor) => startScoring(actor, decisionId), "Scoring is open: voters can now score the options.");
 }
 
 export async function closeDecisionAction(projectId: string, decisionId: string): Promise<LifecycleState> {

@@ -12,7 +12,7 @@ import { PairwiseNote } from "@/components/decisions/pairwise-note";
 import { LifecycleControls } from "@/components/decisions/lifecycle-controls";
 import { ParticipationBar, VoterList } from "@/components/decisions/participation";
 import { can } from "@/lib/server/access";
-import { closeDecisionAction, hideResultsAction, openDecisionAction, reopenDecisionAction } from "../actions";
+import { closeDecisionAction, hideResultsAction, openDecisionAction, reopenDecisionAction, startScoringAction } from "../actions";
 import { decisionPath, loadDecisionPage, resultsVisible } from "../data";
 import { DecisionFrame } from "../frame";
 
@@ -34,6 +34,7 @@ export default async function DecisionPage({ params }: Params) {
   const totalWeight = decision.criteria.reduce((sum, c) => sum + c.weight, 0);
   const showResults = resultsVisible(decision);
   const recordStatus = decision.record?.status ?? null;
+  const weighing = decision.status === "OPEN" && decision.importancesFirst && !decision.scoringStartedAt;
 
   const voteButton =
     decision.status === "OPEN" && voter ? (
@@ -56,6 +57,7 @@ export default async function DecisionPage({ params }: Params) {
       closeAction={closeDecisionAction.bind(null, projectId, decisionId)}
       reopenAction={reopenDecisionAction.bind(null, projectId, decisionId)}
       hideResultsAction={hideResultsAction.bind(null, projectId, decisionId)}
+      startScoringAction={weighing ? startScoringAction.bind(null, projectId, decisionId) : undefined}
     />
   ) : null;
 
@@ -69,6 +71,17 @@ export default async function DecisionPage({ params }: Params) {
         <div className="min-w-0 space-y-6">
           {decision.status === "OPEN" && decision.role === "AUDITOR" ? (
             <Alert tone="info">Auditors follow the vote but do not take part in it. You will see every ballot once it closes.</Alert>
+          ) : null}
+          {weighing ? (
+            <Alert tone="info" title="Importances first">
+              Voters are weighing the criteria before anyone scores.{" "}
+              {manager ? "Start scoring when the weighting is done: the importances given stay fixed from then on." : "An owner or lead starts scoring once the weighting is done."}
+            </Alert>
+          ) : null}
+          {decision.status === "OPEN" && decision.requireRationaleAtExtremes ? (
+            <p className="text-sm text-fg-muted">
+              A score of {decision.scale.min} or {decision.scale.max} (the ends of the scale) needs a rationale on this decision.
+            </p>
           ) : null}
 
           <Card as="section">

@@ -64,6 +64,8 @@ export default async function EditDecisionPage({ params }: Params) {
               options: decision.options.map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link ?? "" })),
               criteria: decision.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight })),
               pairwise: decision.pairwise?.judgements ?? null,
+              requireRationaleAtExtremes: decision.requireRationaleAtExtremes,
+              importancesFirst: decision.importancesFirst,
             }}
           />
           </>

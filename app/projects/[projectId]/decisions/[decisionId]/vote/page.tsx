@@ -5,6 +5,7 @@ import { formatDateTime } from "@/components/format";
 import { BallotMatrix } from "@/components/decisions/ballot-matrix";
 import type { BallotInput } from "@/lib/schemas/decision";
 import { DeadlineCountdown } from "@/components/decisions/deadline";
+import { voterOptionOrder } from "@/lib/domain/option-order";
 import { can } from "@/lib/server/access";
 import { getBallot } from "@/lib/server/decisions/get-ballot";
 import { getBallotDraft } from "@/lib/server/decisions/get-ballot-draft";
@@ -52,8 +53,11 @@ export default async function VotePage({ params }: Params) {
   }
 
   const [ballot, draft] = await Promise.all([orNotFound(getBallot(actor, decisionId)), orNotFound(getBallotDraft(actor, decisionId))]);
-  const initial: BallotInput | null = draft ?? ballot;
+  const initial: BallotInput | null = draft ?? (ballot ? { ...ballot, pairwise: ballot.pairwise?.judgements } : null);
   const totalWeight = decision.criteria.reduce((sum, c) => sum + c.weight, 0);
+  const weighingOnly = decision.importancesFirst && !decision.scoringStartedAt;
+  // After the importances-first phase, importances already given stay as they were.
+  const importancesFixed = decision.importancesFirst && Boolean(decision.scoringStartedAt) && Boolean(ballot?.importances.length);
 
   return (
     <DecisionFrame
@@ -75,7 +79,8 @@ export default async function VotePage({ params }: Params) {
     >
       <BallotMatrix
         decisionId={decision.id}
-        options={decision.options.map((o) => ({ id: o.id, name: o.name, description: o.description }))}
+        // Each voter gets their own stable order, so no option collects everyone's first-seen advantage.
+        options={voterOptionOrder(decision.options, decision.id, actor.userId).map((o) => ({ id: o.id, name: o.name, description: o.description }))}
         criteria={decision.criteria.map((c) => ({
           id: c.id,
           name: c.name,
@@ -88,6 +93,8 @@ export default async function VotePage({ params }: Params) {
         origin={draft ? "draft" : ballot ? "ballot" : "empty"}
         submitted={ballot ? { revision: ballot.revision, submittedAt: ballot.submittedAt.toISOString() } : null}
         decisionHref={decisionPath(projectId, decisionId)}
+        rules={{ weighingOnly, importancesFixed, rationaleAtExtremes: decision.requireRationaleAtExtremes }}
+        fixedImportances={importancesFixed && ballot ? { importances: ballot.importances, pairwise: ballot.pairwise } : null}
       />
     </DecisionFrame>
   );
