@@ -68,6 +68,8 @@ interface Acks {
   revisions: number[];
   /** Requests whose outcome is unknown (timeout, dropped connection): they may or may not have landed. */
   unknown: number;
+  /** Requests still unanswered when a stage was given up on (see the watchdog in runStage). */
+  pending: number;
 }
 
 async function runStage(base: string, seed: SeededProject, voters: number, seconds: number, acks: Acks[]) {
@@ -87,7 +89,9 @@ async function runStage(base: string, seed: SeededProject, voters: number, secon
         stats["GET decision (participation)"].record(r.ms, r.status);
         continue;
       }
+      acks[index]!.pending++;
       const r = await timed(`${base}/api/v1/decisions/${seed.decisionId}/ballot`, { method: "PUT", headers, body: randomBallot(seed) });
+      acks[index]!.pending--;
       stats["PUT ballot"].record(r.ms, r.status);
       if (r.status === 200) {
         acks[index]!.count++;
@@ -104,10 +108,26 @@ async function runStage(base: string, seed: SeededProject, voters: number, secon
       stats["GET projects (trivial)"].record(r.ms, r.status);
     }
   };
-  await Promise.all([
-    ...Array.from({ length: voters }, (_, i) => voter(i)),
-    ...Array.from({ length: Math.round(voters * PROBES_PER_VOTER) }, (_, i) => probe(i)),
+  // A watchdog: a stage that has not finished one request timeout after its end is given up on, and its
+  // unanswered ballots count as of unknown outcome.
+  let watchdog: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([
+    Promise.all([
+      ...Array.from({ length: voters }, (_, i) => voter(i)),
+      ...Array.from({ length: Math.round(voters * PROBES_PER_VOTER) }, (_, i) => probe(i)),
+    ]).then(() => true),
+    new Promise<false>((resolve) => (watchdog = setTimeout(() => resolve(false), seconds * 1000 + TIMEOUT_MS + 15_000))),
   ]);
+  clearTimeout(watchdog);
+  if (!finished) {
+    const pending = acks.reduce((n, a) => n + a.pending, 0);
+    console.log(`    WATCHDOG: the stage did not finish; ${pending} ballot request(s) never answered (counted as unknown)`);
+    for (const a of acks) {
+      a.unknown += a.pending;
+      a.pending = 0;
+    }
+    stats["PUT ballot"].record(0, "unanswered");
+  }
   return { stats, elapsed: (performance.now() - started) / 1000 };
 }
 
@@ -195,7 +215,7 @@ async function main() {
     try {
       const seed = await seedProject(db, most);
       const server = await startServer(db.url, PORT);
-      const acks: Acks[] = seed.voters.map(() => ({ count: 0, revisions: [], unknown: 0 }));
+      const acks: Acks[] = seed.voters.map(() => ({ count: 0, revisions: [], unknown: 0, pending: 0 }));
       console.log(`\n${db.label}: ${most} voters seeded, decision of ${seed.options.length} options × ${seed.criteria.length} criteria, server on ${server.url}`);
       try {
         // Warm-up: every route compiled and connected before anything is timed.

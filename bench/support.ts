@@ -136,6 +136,8 @@ export async function freshDatabase(engine: EngineName): Promise<BenchDatabase |
     url: url.toString(),
     async open(options) {
       client = new pg.Client({ connectionString: url.toString() });
+      // Dropping the database at the end ends this connection if it is still open: not a crash.
+      client.on("error", () => {});
       await client.connect();
       prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }), ...logOption(options) });
       const c = client;
