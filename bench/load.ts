@@ -224,6 +224,10 @@ async function main() {
           console.log(`  ${voters} voters + ${Math.round(voters * PROBES_PER_VOTER)} probes for ${seconds} s (load before: ${loadLine()})`);
           const { stats, elapsed } = await runStage(server.url, seed, voters, seconds, acks);
           const { ratio, errors } = printStage(stats, elapsed);
+          if (stats["PUT ballot"].errors.has("500")) {
+            const lines = server.logTail().split("\n").filter((line) => /error|Error/.test(line));
+            console.log(`    the server's last error lines:\n${lines.slice(-6).map((l) => `      ${l.slice(0, 240)}`).join("\n")}`);
+          }
           console.log(`    server RSS ${server.rssMb()?.toFixed(0) ?? "?"} MB; load after: ${loadLine()}`);
           summary.push(`${db.label}, ${voters} voters: ratio ${ratio.toFixed(2)}, ballot p99 ${percentile([...stats["PUT ballot"].ok].sort((a, b) => a - b), 99).toFixed(0)} ms, ${errors} error(s)`);
           if (errors) failed = true;

@@ -256,6 +256,8 @@ export async function seedProject(
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** The last lines the server printed (errors behind a 500 end up here). */
+  logTail(): string;
   /** The server process's resident memory in MB, from /proc (Linux). */
   rssMb(): number | null;
   stop(): Promise<void>;
@@ -301,6 +303,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ru
   return {
     url,
     process: child,
+    logTail: () => output,
     rssMb() {
       try {
         const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
