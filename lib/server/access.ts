@@ -38,6 +38,12 @@ export function can(role: Role, permission: Permission): boolean {
   return GRANTS[permission].includes(role);
 }
 
+/** Throws the permission's refusal (403) when the role lacks it. */
+export function assertCan(role: Role, permission: Permission): Role {
+  if (!can(role, permission)) throw new AppError("forbidden", REFUSALS[permission]);
+  return role;
+}
+
 /**
  * The caller's role in a project. A non-member learns nothing, not even that the project exists:
  * the answer is the same 404 as for an unknown id.
@@ -57,9 +63,7 @@ export async function requirePermission(
   permission: Permission,
   tx?: Tx,
 ): Promise<Role> {
-  const role = await membershipOf(projectId, userId, tx);
-  if (!can(role, permission)) throw new AppError("forbidden", REFUSALS[permission]);
-  return role;
+  return assertCan(await membershipOf(projectId, userId, tx), permission);
 }
 
 /**

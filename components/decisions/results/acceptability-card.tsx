@@ -1,6 +1,6 @@
 // The rank acceptability section: the stacked chart and a small table of the same shares.
 import { Card, CardBody, CardHeader } from "@/components/card";
-import { AcceptabilityChart, type AcceptabilityRow } from "./acceptability-chart";
+import { AcceptabilityChart, type AcceptabilityRow } from "./lazy-charts";
 import { ordinal, share } from "./acceptability-format";
 
 export function AcceptabilityCard({ rows, samples }: { rows: (AcceptabilityRow & { winProbability: number })[]; samples: number }) {

@@ -16,7 +16,7 @@ import {
 import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
-import { computeUncertainty, type CellHistograms } from "./uncertainty";
+import { computeUncertainty, readUncertaintyRows, type CellHistograms } from "./uncertainty";
 import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
 
 type Client = Db | Tx;
@@ -158,8 +158,13 @@ export async function cellStatsFromTallies(
  * before totals were stored) are summed from their scores here. Pass the decision when already loaded.
  */
 export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
-  const { decision, scale, weights, cells, importances, histograms, result } = await readTallies(db, decisionId, loaded);
+  // The uncertainty's own reads need nothing from the tallies: they run beside them.
+  const [{ decision, scale, weights, cells, importances, histograms, result }, rows] = await Promise.all([
+    readTallies(db, decisionId, loaded),
+    readUncertaintyRows(db, decisionId),
+  ]);
   const uncertainty = await computeUncertainty(db, {
+    rows,
     decisionId,
     scale,
     weightMode: decision.weightMode,
@@ -192,11 +197,13 @@ async function readTallies(db: Client, decisionId: string, loaded?: DecisionRow)
   const decision = loaded ?? (await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   const voted = decision.weightMode === "VOTED";
-  const apart = await db.$queryRawUnsafe<{ id: string; totalsAtRead: boolean; uncounted: boolean }[]>(ballotsApartSql, decisionId);
+  const [apart, importances] = await Promise.all([
+    db.$queryRawUnsafe<{ id: string; totalsAtRead: boolean; uncounted: boolean }[]>(ballotsApartSql, decisionId),
+    voted ? importanceVectors(db, decisionId, decision.projectId) : [],
+  ]);
   const uncounted = apart.filter((b) => b.uncounted);
   const uncountedIds = uncounted.map((b) => b.id);
   const summedNow = apart.filter((b) => b.totalsAtRead && !b.uncounted).map((b) => b.id);
-  const importances = voted ? await importanceVectors(db, decisionId, decision.projectId) : [];
   const histograms: CellHistograms = new Map();
   const weightsAndReadTimeSums = (async () => {
     const weights = weightsOf(decision, importances);

@@ -8,15 +8,19 @@ const VOTER_ROLES = ["OWNER", "LEAD", "MEMBER"] as const;
 
 /** The decision with who has voted (never what): safe for every member at any time. */
 export async function getDecision(actor: Actor, decisionId: string) {
-  const { decision, role } = await loadDecision(decisionId, actor.userId);
   const db = getDb();
-  const [eligible, ballots] = await Promise.all([
+  // One round trip: the voters and ballots are read beside the permission check and dropped if it fails.
+  const [{ decision, role }, eligible, ballots] = await Promise.all([
+    loadDecision(decisionId, actor.userId),
     db.membership.findMany({
-      where: { projectId: decision.projectId, role: { in: [...VOTER_ROLES] } },
+      where: { project: { decisions: { some: { id: decisionId } } }, role: { in: [...VOTER_ROLES] } },
       select: { user: { select: { id: true, name: true } } },
       orderBy: { createdAt: "asc" },
     }),
-    db.ballot.findMany({ where: { decisionId }, select: { voterId: true, submittedAt: true, revision: true } }),
+    db.ballot.findMany({
+      where: { decisionId },
+      select: { voterId: true, submittedAt: true, revision: true },
+    }),
   ]);
   const voted = new Map(ballots.map((b) => [b.voterId, b]));
   return {

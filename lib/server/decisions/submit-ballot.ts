@@ -11,13 +11,33 @@ import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { closeIfExpired } from "./close-expired";
 import { judgementsById, resolvePairwise, type StoredJudgement } from "./pairwise-weights";
-import { decisionInclude, describePairwise, type DecisionRow } from "./shape";
+import type { Role, WeightMode } from "../../generated/prisma/enums";
+import { describePairwise } from "./shape";
 import { addOptionTallySql, clearBallotSql, writeBallotSql } from "./tally-sql";
 
-type Definition = Pick<
-  DecisionRow,
-  "scaleMin" | "scaleMax" | "weightMode" | "options" | "criteria" | "requireRationaleAtExtremes" | "importancesFirst" | "scoringStartedAt"
->;
+/** What a ballot is checked and totalled against: one statement reads it with the caller's role. */
+interface Definition {
+  scaleMin: number;
+  scaleMax: number;
+  weightMode: WeightMode;
+  requireRationaleAtExtremes: boolean;
+  importancesFirst: boolean;
+  scoringStartedAt: Date | null;
+  options: { id: string; name: string }[];
+  criteria: { id: string; name: string; weight: number }[];
+  role: Role | null;
+}
+
+// Prisma's include would send one statement per relation, one after another; this is one round trip.
+const definitionSql = `
+  SELECT d."scaleMin", d."scaleMax", d."weightMode", d."requireRationaleAtExtremes", d."importancesFirst",
+    d."scoringStartedAt", m.role,
+    (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.position), '[]')
+       FROM "Option" o WHERE o."decisionId" = d.id) AS options,
+    (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'weight', c.weight) ORDER BY c.position), '[]')
+       FROM "Criterion" c WHERE c."decisionId" = d.id) AS criteria
+  FROM "Decision" d LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
+  WHERE d.id = $1`;
 type ImportanceRow = { criterionId: string; value: number };
 
 /** True while a VOTED decision that asks for importances first has not started scoring. */
@@ -152,11 +172,8 @@ function optionDeltas(before: readonly { optionId: string; position2: number }[]
  */
 export async function submitBallot(actor: Actor, decisionId: string, raw: unknown) {
   const db = getDb();
-  const found = await db.decision.findUnique({
-    where: { id: decisionId },
-    include: { ...decisionInclude, project: { select: { members: { where: { userId: actor.userId }, select: { role: true } } } } },
-  });
-  const role = found?.project.members[0]?.role;
+  const [found] = await db.$queryRawUnsafe<Definition[]>(definitionSql, decisionId, actor.userId);
+  const role = found?.role;
   if (!found || !role) throw new AppError("not_found", "No such decision.");
   if (!can(role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
   const input = parseInput(ballotSchema, raw);

@@ -50,6 +50,8 @@ export interface UncertaintyInput {
   importances: readonly ImportanceVector[];
   /** The maintained per-cell histograms, when the caller read them; otherwise they are queried. */
   histograms?: CellHistograms;
+  /** The counted scores and ballots, when the caller read them already (readUncertaintyRows). */
+  rows?: UncertaintyRows;
 }
 
 /**
@@ -62,22 +64,26 @@ export function acceptabilitySeed(decisionId: string, ballots: readonly { id: st
   return hash.digest().readInt32BE(0);
 }
 
+export type UncertaintyRows = Awaited<ReturnType<typeof readUncertaintyRows>>;
+
+/** The counted voters' scores and ballots; depends on nothing else, so callers may start it early. */
+export async function readUncertaintyRows(db: Client, decisionId: string) {
+  const [scoreRows, ballots] = await Promise.all([
+    db.$queryRawUnsafe<{ voterId: string; optionId: string; criterionId: string; value: number }[]>(voterScoresSql, decisionId),
+    db.$queryRawUnsafe<{ id: string; voterId: string; revision: number; voterName: string }[]>(countedBallotsSql, decisionId),
+  ]);
+  return { scoreRows, ballots };
+}
+
 export async function computeUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty> {
-  const [histogramRows, scoreRows, ballots] = await Promise.all([
+  const [histogramRows, { scoreRows, ballots }] = await Promise.all([
     input.histograms
       ? []
       : db.$queryRawUnsafe<{ optionId: string; criterionId: string; value: number; count: number }[]>(
           cellHistogramSql,
           input.decisionId,
         ),
-    db.$queryRawUnsafe<{ voterId: string; optionId: string; criterionId: string; value: number }[]>(
-      voterScoresSql,
-      input.decisionId,
-    ),
-    db.$queryRawUnsafe<{ id: string; voterId: string; revision: number; voterName: string }[]>(
-      countedBallotsSql,
-      input.decisionId,
-    ),
+    input.rows ?? readUncertaintyRows(db, input.decisionId),
   ]);
 
   const histograms: CellHistograms = input.histograms ?? new Map();

@@ -43,17 +43,21 @@ function toRef(row: {
 
 /** The record with every version's narrative (not its Markdown) and the current Markdown. */
 export async function getRecord(actor: Actor, decisionId: string) {
-  const { decision } = await loadDecision(decisionId, actor.userId);
   const db = getDb();
-  const record = await db.decisionRecord.findUnique({
-    where: { decisionId },
-    include: {
-      versions: {
-        orderBy: { version: "asc" },
-        select: { version: true, authorId: true, createdAt: true, note: true, narrative: true },
+  const readRecord = () =>
+    db.decisionRecord.findUnique({
+      where: { decisionId },
+      include: {
+        versions: {
+          orderBy: { version: "asc" },
+          select: { version: true, authorId: true, createdAt: true, note: true, narrative: true },
+        },
       },
-    },
-  });
+    });
+  // Read beside the permission check (and dropped if it fails). A vote closed by its deadline during
+  // that check gets its record then, so a missing record is looked for once more.
+  const [{ decision }, first] = await Promise.all([loadDecision(decisionId, actor.userId), readRecord()]);
+  const record = first ?? (decision.status === "CLOSED" ? await readRecord() : null);
   if (!record) throw new AppError("conflict", NO_RECORD);
   const [current, older, newer, pending, authors, review] = await Promise.all([
     db.recordVersion.findFirstOrThrow({

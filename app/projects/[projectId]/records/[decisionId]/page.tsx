@@ -43,24 +43,27 @@ export default async function RecordPage({ params, searchParams }: Props) {
   const { projectId, decisionId } = await params;
   const search = await searchParams;
   const base = recordPath(projectId, decisionId);
-  const { actor, record } = await loadRecordPage(projectId, decisionId, base);
-  const { project } = await loadProject(projectId, base);
+  // Two passes of reads, each in parallel: the record and the caller's role, then what they call for.
+  const [{ actor, record }, { project }] = await Promise.all([
+    loadRecordPage(projectId, decisionId, base),
+    loadProject(projectId, base),
+  ]);
   const lead = can(project.role, "record.manage");
   const latest = record.versions[record.versions.length - 1]!;
   const asked = Number(Array.isArray(search.version) ? search.version[0] : search.version);
   const viewing = record.versions.find((v) => v.version === asked) ?? latest;
-  const markdown =
+  const editable = lead && record.status === "proposed" && !record.historical;
+  const [markdown, candidates, history] = await Promise.all([
     viewing.version === latest.version
       ? record.markdown
-      : (await orNotFound(getRecordMarkdown(actor, decisionId, viewing.version))).markdown;
-  const editable = lead && record.status === "proposed" && !record.historical;
-  const candidates =
+      : orNotFound(getRecordMarkdown(actor, decisionId, viewing.version)).then((r) => r.markdown),
     lead && record.status === "accepted"
-      ? (await listRecords(actor, projectId)).filter(
-          (r) => r.decisionId !== decisionId && (r.status === "proposed" || r.status === "accepted"),
+      ? listRecords(actor, projectId).then((records) =>
+          records.filter((r) => r.decisionId !== decisionId && (r.status === "proposed" || r.status === "accepted")),
         )
-      : [];
-  const history = await loadEntityHistory(actor, projectId, { entityType: "record", entityId: record.id }, 20);
+      : [],
+    loadEntityHistory(actor, projectId, { entityType: "record", entityId: record.id }, 20),
+  ]);
   const previous =
     record.versions.length > 1 ? record.versions[record.versions.length - 2]!.version : latest.version;
 

@@ -5,19 +5,19 @@ import { ButtonLink } from "@/components/button";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { ScaleIcon } from "@/components/icons";
-import { ContributionChart, type ContributionRow } from "@/components/decisions/results/contribution-chart";
+import { ContributionChart, SensitivityChart, type ContributionRow } from "@/components/decisions/results/lazy-charts";
 import { ChartDataTable } from "@/components/decisions/results/data-table";
 import { AcceptabilityCard } from "@/components/decisions/results/acceptability-card";
 import { ConfidenceSummary } from "@/components/decisions/results/confidence-summary";
 import { FlagList } from "@/components/decisions/results/flag-list";
 import { Heatmap } from "@/components/decisions/results/heatmap";
 import { RankingTable } from "@/components/decisions/results/ranking-table";
-import { SensitivityChart } from "@/components/decisions/results/sensitivity-chart";
 import { WeightBars } from "@/components/decisions/results/weight-bars";
 import { ParticipationBar } from "@/components/decisions/participation";
 import { agreementReading, decimal, outOf100, percent, signedPoints } from "@/components/decisions/format";
 import { AppError } from "@/lib/errors";
 import { getResults } from "@/lib/server/decisions/results";
+import { requireActor } from "@/app/_lib/session";
 import { decisionPath, loadDecisionPage, resultsVisible } from "../../data";
 import { DecisionFrame } from "../../frame";
 import { FRAGILE_BELOW_POINTS } from "@/lib/domain/thresholds";
@@ -34,7 +34,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ResultsPage({ params }: Params) {
   const { projectId, decisionId } = await params;
-  const { actor, decision } = await loadDecisionPage(projectId, decisionId, path(projectId, decisionId));
+  const actor = await requireActor(path(projectId, decisionId));
+  // One pass: the results are read beside the decision; the server refuses them while hidden, and then
+  // only the decision is shown.
+  const [{ decision }, settled] = await Promise.all([
+    loadDecisionPage(projectId, decisionId, path(projectId, decisionId)),
+    getResults(actor, decisionId).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
   const back = decisionPath(projectId, decisionId);
 
   if (!resultsVisible(decision)) {
@@ -64,10 +73,8 @@ export default async function ResultsPage({ params }: Params) {
     );
   }
 
-  let result: Awaited<ReturnType<typeof getResults>>;
-  try {
-    result = await getResults(actor, decisionId);
-  } catch (error) {
+  if ("error" in settled) {
+    const { error } = settled;
     if (!(error instanceof AppError) || error.code === "not_found") throw error;
     return (
       <DecisionFrame decision={decision} current="results">
@@ -75,6 +82,7 @@ export default async function ResultsPage({ params }: Params) {
       </DecisionFrame>
     );
   }
+  const result = settled.value;
 
   const criterionName = new Map(decision.criteria.map((c) => [c.id, c.name]));
   const nameOf = (id: string) => criterionName.get(id) ?? "Unknown criterion";

@@ -1,0 +1,256 @@
+// bench/load: the production build (`next start`) under concurrent voters, on the embedded database and
+// on PostgreSQL. Each stage runs C voter clients and, beside them, C probe clients:
+//   voters  PUT /api/v1/decisions/{id}/ballot (a 5 × 8 ballot, then revisions of it) and, every third
+//           request, GET /api/v1/decisions/{id} (who has voted);
+//   probes  GET /api/v1/projects, the trivial authenticated route.
+// Every client waits for its answer before sending the next request (keep-alive connections). Prints
+// ok/s, p50/p99 and errors per route and the ratio ballot ok/s ÷ probe ok/s (target ≥ 0.5 at 32
+// voters), then stops the server, recounts the decision's results from its scores and checks that every
+// acknowledged ballot is stored exactly once. Exits 1 on a failed check. Localhost only.
+//
+//   npm run bench:load                                     # 32 voters × 30 s, then 200 × 60 s, both engines
+//   npm run bench:load -- --stages 32x10 --engines postgres
+//   BENCH_STAGES=8x5 BENCH_ENGINES=pglite BENCH_PORT=3231 npm run bench:load
+import { loadLine, machineLines, ensureBuild, freshDatabase, option, percentile, seedProject, startServer, type EngineName, type SeededProject } from "./support";
+
+const STAGES = option("stages", "BENCH_STAGES", "32x30,200x60")
+  .split(",")
+  .map((stage) => {
+    const [voters, seconds] = stage.split("x").map(Number);
+    if (!voters || !seconds) throw new Error(`A stage is <voters>x<seconds>, got "${stage}"`);
+    return { voters, seconds };
+  });
+const ENGINES = option("engines", "BENCH_ENGINES", "pglite,postgres").split(",") as EngineName[];
+const PORT = Number(option("port", "BENCH_PORT", "3231"));
+const PROBES_PER_VOTER = Number(option("probes", "BENCH_PROBES", "1"));
+const TIMEOUT_MS = 30_000;
+
+type Route = "PUT ballot" | "GET decision (participation)" | "GET projects (trivial)";
+
+class RouteStats {
+  ok: number[] = [];
+  errors = new Map<string, number>();
+  record(ms: number, status: number | string) {
+    if (status === 200) this.ok.push(ms);
+    else this.errors.set(String(status), (this.errors.get(String(status)) ?? 0) + 1);
+  }
+  get errorCount() {
+    return [...this.errors.values()].reduce((a, b) => a + b, 0);
+  }
+}
+
+/** A ballot over every cell: mostly scores, some abstentions. */
+function randomBallot(seed: SeededProject) {
+  const scores = seed.options.flatMap((optionId) =>
+    seed.criteria.map((criterionId) => ({
+      optionId,
+      criterionId,
+      value: Math.random() < 0.05 ? null : seed.scale.min + Math.floor(Math.random() * (seed.scale.max - seed.scale.min + 1)),
+    })),
+  );
+  return JSON.stringify({ scores, comment: "bench" });
+}
+
+async function timed(url: string, init: RequestInit): Promise<{ ms: number; status: number | string; body: string }> {
+  const start = performance.now();
+  try {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const body = await response.text();
+    return { ms: performance.now() - start, status: response.status, body };
+  } catch (error) {
+    return { ms: performance.now() - start, status: (error as Error).name === "TimeoutError" ? "timeout" : "network", body: "" };
+  }
+}
+
+/** What each voter was told: acknowledged submissions and the revisions they reported. */
+interface Acks {
+  count: number;
+  revisions: number[];
+  /** Requests whose outcome is unknown (timeout, dropped connection): they may or may not have landed. */
+  unknown: number;
+  /** Requests still unanswered when a stage was given up on (see the watchdog in runStage). */
+  pending: number;
+}
+
+async function runStage(base: string, seed: SeededProject, voters: number, seconds: number, acks: Acks[]) {
+  const stats: Record<Route, RouteStats> = {
+    "PUT ballot": new RouteStats(),
+    "GET decision (participation)": new RouteStats(),
+    "GET projects (trivial)": new RouteStats(),
+  };
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  const voter = async (index: number) => {
+    const { token } = seed.voters[index]!;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    for (let n = 0; performance.now() < until; n++) {
+      if (n % 3 === 2) {
+        const r = await timed(`${base}/api/v1/decisions/${seed.decisionId}`, { headers });
+        stats["GET decision (participation)"].record(r.ms, r.status);
+        continue;
+      }
+      acks[index]!.pending++;
+      const r = await timed(`${base}/api/v1/decisions/${seed.decisionId}/ballot`, { method: "PUT", headers, body: randomBallot(seed) });
+      acks[index]!.pending--;
+      stats["PUT ballot"].record(r.ms, r.status);
+      if (r.status === 200) {
+        acks[index]!.count++;
+        acks[index]!.revisions.push((JSON.parse(r.body) as { revision: number }).revision);
+      } else if (typeof r.status === "string" || r.status >= 500) {
+        acks[index]!.unknown++;
+      }
+    }
+  };
+  const probe = async (index: number) => {
+    const headers = { authorization: `Bearer ${seed.voters[index % seed.voters.length]!.probeToken}` };
+    while (performance.now() < until) {
+      const r = await timed(`${base}/api/v1/projects`, { headers });
+      stats["GET projects (trivial)"].record(r.ms, r.status);
+    }
+  };
+  // A watchdog: a stage that has not finished one request timeout after its end is given up on, and its
+  // unanswered ballots count as of unknown outcome.
+  let watchdog: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([
+    Promise.all([
+      ...Array.from({ length: voters }, (_, i) => voter(i)),
+      ...Array.from({ length: Math.round(voters * PROBES_PER_VOTER) }, (_, i) => probe(i)),
+    ]).then(() => true),
+    new Promise<false>((resolve) => (watchdog = setTimeout(() => resolve(false), seconds * 1000 + TIMEOUT_MS + 15_000))),
+  ]);
+  clearTimeout(watchdog);
+  if (!finished) {
+    const pending = acks.reduce((n, a) => n + a.pending, 0);
+    console.log(`    WATCHDOG: the stage did not finish; ${pending} ballot request(s) never answered (counted as unknown)`);
+    for (const a of acks) {
+      a.unknown += a.pending;
+      a.pending = 0;
+    }
+    stats["PUT ballot"].record(0, "unanswered");
+  }
+  return { stats, elapsed: (performance.now() - started) / 1000 };
+}
+
+function printStage(stats: Record<Route, RouteStats>, elapsed: number) {
+  const rate = (route: Route) => stats[route].ok.length / elapsed;
+  for (const [route, s] of Object.entries(stats) as [Route, RouteStats][]) {
+    const sorted = [...s.ok].sort((a, b) => a - b);
+    const errors = s.errorCount ? ` errors ${s.errorCount} (${[...s.errors].map(([k, v]) => `${k}: ${v}`).join(", ")})` : " errors 0";
+    console.log(
+      `    ${route.padEnd(30)} ${rate(route).toFixed(1).padStart(7)} ok/s   p50 ${percentile(sorted, 50).toFixed(0).padStart(5)} ms   p99 ${percentile(sorted, 99).toFixed(0).padStart(5)} ms  ${errors}`,
+    );
+  }
+  const ratio = rate("PUT ballot") / rate("GET projects (trivial)");
+  console.log(`    ratio ballot ok/s ÷ trivial ok/s: ${ratio.toFixed(2)}`);
+  return { ratio, errors: Object.values(stats).reduce((n, s) => n + s.errorCount, 0) };
+}
+
+/** Every acknowledged ballot stored exactly once, and the maintained tallies equal to a recount. */
+async function verify(db: Awaited<ReturnType<typeof freshDatabase>> & object, seed: SeededProject, acks: Acks[]) {
+  const problems: string[] = [];
+  const { prisma, sql } = await db.open();
+  try {
+    const { setDb } = await import("../lib/db");
+    setDb(prisma);
+    const ballots = await sql(
+      `SELECT b."voterId", b.revision, (SELECT count(*) FROM "Score" s WHERE s."ballotId" = b.id)::int AS scores
+       FROM "Ballot" b WHERE b."decisionId" = $1`,
+      [seed.decisionId],
+    );
+    const byVoter = new Map(ballots.map((b) => [String(b.voterId), b]));
+    const cells = seed.options.length * seed.criteria.length;
+    let acknowledged = 0;
+    let uncertain = 0;
+    seed.voters.forEach((voter, i) => {
+      const ack = acks[i]!;
+      acknowledged += ack.count;
+      uncertain += ack.unknown;
+      const stored = byVoter.get(voter.userId);
+      if (ack.count === 0 && ack.unknown === 0) {
+        if (stored) problems.push(`${voter.userId}: a ballot is stored that was never acknowledged`);
+        return;
+      }
+      if (!stored) {
+        if (ack.count > 0) problems.push(`${voter.userId}: ${ack.count} acknowledged ballot(s), none stored`);
+        return;
+      }
+      const revision = Number(stored.revision);
+      // Each acknowledged submission is one revision: the stored one counts them all (plus any unknown outcome).
+      if (revision < ack.count || revision > ack.count + ack.unknown) {
+        problems.push(`${voter.userId}: ${ack.count} acknowledged (+${ack.unknown} unknown) but stored revision ${revision}`);
+      }
+      const sorted = [...ack.revisions].sort((a, b) => a - b);
+      if (new Set(sorted).size !== sorted.length) problems.push(`${voter.userId}: two acknowledgements carried the same revision`);
+      if (Number(stored.scores) !== cells) problems.push(`${voter.userId}: ${stored.scores} scores stored, expected ${cells}`);
+    });
+    const [events] = await sql(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "projectId" = $1 AND action IN ('ballot.submitted', 'ballot.revised')`,
+      [seed.projectId],
+    );
+    const eventCount = Number(events?.n);
+    if (eventCount < acknowledged || eventCount > acknowledged + uncertain) {
+      problems.push(`${eventCount} ballot audit events for ${acknowledged} acknowledged ballots`);
+    }
+    const { recountResults } = await import("../lib/server/decisions/recount-results");
+    const report = await recountResults(prisma, seed.decisionId);
+    problems.push(...report.differences.map((d) => `recount: ${d}`));
+    console.log(
+      `  check: ${acknowledged} acknowledged ballots (${uncertain} of unknown outcome) → ${ballots.length} ballot rows, ${eventCount} audit events; recount of ${report.ballots} ballot(s): ${report.differences.length} difference(s)`,
+    );
+  } finally {
+    await db.release();
+  }
+  return problems;
+}
+
+async function main() {
+  for (const line of machineLines()) console.log(line);
+  ensureBuild(process.env.BENCH_REBUILD === "1");
+  const most = Math.max(...STAGES.map((s) => s.voters));
+  let failed = false;
+  const summary: string[] = [];
+  for (const engine of ENGINES) {
+    const db = await freshDatabase(engine);
+    if (!db) continue;
+    try {
+      const seed = await seedProject(db, most);
+      const server = await startServer(db.url, PORT);
+      const acks: Acks[] = seed.voters.map(() => ({ count: 0, revisions: [], unknown: 0, pending: 0 }));
+      console.log(`\n${db.label}: ${most} voters seeded, decision of ${seed.options.length} options × ${seed.criteria.length} criteria, server on ${server.url}`);
+      try {
+        // Warm-up: every route compiled and connected before anything is timed.
+        await runStage(server.url, seed, Math.min(4, most), 2, acks);
+        for (const { voters, seconds } of STAGES) {
+          console.log(`  ${voters} voters + ${Math.round(voters * PROBES_PER_VOTER)} probes for ${seconds} s (load before: ${loadLine()})`);
+          const { stats, elapsed } = await runStage(server.url, seed, voters, seconds, acks);
+          const { ratio, errors } = printStage(stats, elapsed);
+          if (stats["PUT ballot"].errors.has("500")) {
+            const lines = server.logTail().split("\n").filter((line) => /error|Error/.test(line));
+            console.log(`    the server's last error lines:\n${lines.slice(-6).map((l) => `      ${l.slice(0, 240)}`).join("\n")}`);
+          }
+          console.log(`    server RSS ${server.rssMb()?.toFixed(0) ?? "?"} MB; load after: ${loadLine()}`);
+          summary.push(`${db.label}, ${voters} voters: ratio ${ratio.toFixed(2)}, ballot p99 ${percentile([...stats["PUT ballot"].ok].sort((a, b) => a - b), 99).toFixed(0)} ms, ${errors} error(s)`);
+          if (errors) failed = true;
+        }
+      } finally {
+        await server.stop();
+      }
+      const problems = await verify(db, seed, acks);
+      for (const problem of problems.slice(0, 20)) console.error(`  FAILED ${problem}`);
+      if (problems.length) failed = true;
+    } finally {
+      await db.destroy();
+    }
+  }
+  console.log(`\nSummary (targets: ratio ≥ 0.5 at 32 voters, p99 < 100 ms on a quiet machine, zero errors):`);
+  for (const line of summary) console.log(`  ${line}`);
+  if (failed) process.exitCode = 1;
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
