@@ -198,5 +198,6 @@ describeOnEachDatabase("records in a repository", (db) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // adr-tools is a shell script per command: slow on a busy machine.
+  }, 180_000);
 });

@@ -756,7 +756,7 @@ describeOnEachDatabase("decision records", (db) => {
     const csv = await api("GET", `/decisions/${decision.id}/ballots.csv`, { token: await as(team.lead) });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("content-disposition")).toBe('attachment; filename="adr-0002-ballots.csv"');
+    expect(csv.headers.get("content-disposition")).toBe('attachment; filename="d-2-ballots.csv"');
     const rows = Papa.parse<Record<string, string>>(csv.text, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(3 * 3 * 3);
     expect(rows[0]).toMatchObject({ decision: "ADR-0002", option: "PyTorch", criterion: "Flexibility" });

@@ -76,6 +76,7 @@ describe("OpenAPI document", () => {
         "GET /projects/{projectId}/records",
         "GET /projects/{projectId}/records.zip",
         "POST /projects/{projectId}/records/import",
+        "PUT /projects/{projectId}/records/settings",
         "POST /signup",
         "GET /tokens",
         "POST /tokens",

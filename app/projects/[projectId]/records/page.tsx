@@ -177,6 +177,18 @@ export default async function RecordsPage({ params, searchParams }: Props) {
                         {record.title}
                       </Link>
                     </h4>
+                    {record.willSupersede ? (
+                      <p className="relative z-10 mt-1 text-xs text-fg-muted">
+                        Will supersede{" "}
+                        <Link
+                          href={recordPath(projectId, record.willSupersede.decisionId)}
+                          className="font-medium text-accent-text hover:underline"
+                        >
+                          {record.willSupersede.key}
+                        </Link>{" "}
+                        once accepted
+                      </p>
+                    ) : null}
                     {record.supersededBy || record.supersedes.length > 0 ? (
                       <p className="relative z-10 mt-1 text-xs text-fg-muted">
                         {record.supersededBy ? (
