@@ -53,12 +53,12 @@ Agreed to look again after a year of use: storage growth and how much of the reg
 
 /** Imports the record with the project's next number and gives it a review date 14 days ago. */
 export async function seedDemoReview(db: Db, lead: Actor, projectId: string, now = new Date()) {
-  const { nextDecisionNumber } = await db.project.findUniqueOrThrow({
+  const { nextRecordNumber } = await db.project.findUniqueOrThrow({
     where: { id: projectId },
-    select: { nextDecisionNumber: true },
+    select: { nextRecordNumber: true },
   });
   const zip = new JSZip();
-  zip.file(`docs/decisions/${recordFileName(nextDecisionNumber, TITLE)}`, RECORD);
+  zip.file(`docs/decisions/${recordFileName(nextRecordNumber, TITLE)}`, RECORD);
   const { imported } = await importRecords(lead, projectId, await zip.generateAsync({ type: "uint8array" }));
   await setReviewDate(lead, imported[0]!.decisionId, {
     reviewBy: calendarDay(new Date(now.getTime() - 14 * 86_400_000)),

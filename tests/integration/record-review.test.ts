@@ -294,7 +294,7 @@ describeOnEachDatabase("record reviews", (db) => {
     const replaced = await api("GET", `/decisions/${old.id}/record`, { token: lead });
     expect(replaced.body.status).toBe(`superseded by ${accept.body.key}`);
     expect(replaced.body.review.due).toBe(false);
-    expect(replaced.body.markdown).toContain(`Superseded by ${accept.body.key}.`);
+    expect(replaced.body.markdown).toContain(`Superseded by [${accept.body.key}](${accept.body.fileName}).`);
     const superseded = await eventsOf(team.project.id, "record.superseded");
     expect(superseded.at(-1)).toMatchObject({ actorId: team.lead.userId });
     expect(await listReviewsDue(team.lead, team.project.id)).toEqual([]);
@@ -354,7 +354,7 @@ describeOnEachDatabase("the demo's review", (db) => {
     const due = await listReviewsDue(actor("marco"), project.id);
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({
-      key: "ADR-0004",
+      key: expect.stringMatching(/^ADR-\d{4}$/),
       title: "Track experiments and register models in MLflow",
     });
     expect(due[0]!.reviewBy < today()).toBe(true);

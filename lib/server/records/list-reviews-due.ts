@@ -4,7 +4,7 @@ import { getDb } from "../../db";
 import { calendarDay } from "../../domain/review";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
-import { decisionKey } from "../decisions/shape";
+import { recordKey } from "../../domain/slug";
 
 export async function listReviewsDue(actor: Actor, projectId: string, now = new Date()) {
   await requirePermission(projectId, actor.userId, "record.manage");
@@ -14,13 +14,13 @@ export async function listReviewsDue(actor: Actor, projectId: string, now = new 
       status: "accepted",
       reviewBy: { lte: new Date(`${calendarDay(now)}T00:00:00Z`) },
     },
-    select: { reviewBy: true, decision: { select: { id: true, number: true, title: true } } },
-    orderBy: [{ reviewBy: "asc" }, { decision: { number: "asc" } }],
+    select: { reviewBy: true, number: true, title: true, decision: { select: { id: true, title: true } } },
+    orderBy: [{ reviewBy: "asc" }, { number: "asc" }],
   });
   return rows.map((row) => ({
     decisionId: row.decision.id,
-    key: decisionKey(row.decision.number),
-    title: row.decision.title,
+    key: recordKey(row.number),
+    title: row.title ?? row.decision.title,
     reviewBy: calendarDay(row.reviewBy!),
   }));
 }
