@@ -174,7 +174,7 @@ describe("renderMarkdown", () => {
         winnerOptionIds: ["a"],
         flags: [],
         kendallW: null,
-        sensitivity: [{ criterionId: "c", delta: null }],
+        sensitivity: [{ criterionId: "c", delta: null, catchingUpOptionId: null }],
         robustness: null,
       },
       rationales: [{ optionId: "a", criterionId: "c", voterName: `Voter ${evil}`, text: `Because ${evil}` }],
