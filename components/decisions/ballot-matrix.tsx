@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/alert";
 import { controlClasses } from "@/components/field";
+import { PageSkipLink } from "@/components/page-skip-link";
 import type { BallotInput } from "@/lib/schemas/decision";
 import type { WeightMode } from "@/lib/schemas/responses";
 import { ImportancePicker } from "./ballot/importance-picker";
@@ -81,11 +82,22 @@ export function BallotMatrix({
   const announce = (message: string) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message));
   const toggleNote = (key: string, layout: Layout) => setOpenNote((current) => (current?.key === key ? null : { key, layout }));
 
-  // Opening a rationale moves focus into it.
+  // Opening a rationale moves focus into it and scrolls the whole panel clear of the sticky top bar and
+  // the sticky submit bar (the panel's scroll margins), so what is typed stays in sight.
   const openKey = openNote ? `${openNote.layout}:${openNote.key}` : null;
   useEffect(() => {
-    if (openKey) noteRef.current?.focus();
+    const textarea = noteRef.current;
+    if (!openKey || !textarea) return;
+    textarea.focus({ preventScroll: true });
+    textarea.closest("[data-note-panel]")?.scrollIntoView({ block: "nearest" });
   }, [openKey]);
+
+  /** The first cell of whichever layout is showing (the table on wide screens, cards on phones). */
+  function focusFirstCell() {
+    const table = document.getElementById(grid.cellId("table", 0, 0));
+    if (table && table.offsetParent !== null) table.focus();
+    else grid.focusCell("cards", 0, 0);
+  }
 
   function closeNote() {
     if (!openNote) return;
@@ -139,6 +151,9 @@ export function BallotMatrix({
       <span className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement}
       </span>
+      <PageSkipLink href={`#${uid}-scores`} onActivate={focusFirstCell}>
+        Skip to ballot grid
+      </PageSkipLink>
 
       {submit.kind === "success" ? (
         <div ref={successRef} tabIndex={-1} className="focus:outline-none">
@@ -158,10 +173,6 @@ export function BallotMatrix({
         <Alert tone="info" title={`Your submitted ballot (revision ${submitted.revision})`}>
           Change any cell and submit again to revise it while the vote is open.
         </Alert>
-      ) : null}
-
-      {weightMode === "VOTED" ? (
-        <ImportancePicker idPrefix={uid} criteria={criteria} importances={state.importances} onChange={state.setImportance} />
       ) : null}
 
       <section aria-labelledby={`${uid}-scores`} className="rounded-xl border border-line bg-surface shadow-xs">
@@ -202,6 +213,11 @@ export function BallotMatrix({
           onToggleNote={(key) => toggleNote(key, "cards")}
         />
       </section>
+
+      {/* After the scores, so a phone's first screen shows a cell to score rather than only importances. */}
+      {weightMode === "VOTED" ? (
+        <ImportancePicker idPrefix={uid} criteria={criteria} importances={state.importances} onChange={state.setImportance} />
+      ) : null}
 
       <section aria-labelledby={`${uid}-comment-label`} className="rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
         <label id={`${uid}-comment-label`} htmlFor={`${uid}-comment`} className="block text-base font-semibold text-fg">

@@ -44,7 +44,7 @@ export default async function ProjectLayout({ children, params }: Params & { chi
         </div>
       </header>
       <ProjectTabs projectId={project.id} />
-      <div className="pt-8">{children}</div>
+      <div className="pt-6 sm:pt-8">{children}</div>
     </PageContainer>
   );
 }

@@ -222,7 +222,7 @@ export default async function ResultsPage({ params }: Params) {
               <CardHeader
                 level={3}
                 title="Scores per cell"
-                description={`Mean score of each option on each criterion (scale ${decision.scale.min}–${decision.scale.max}), darker is better.`}
+                description={`Mean score of each option on each criterion (scale ${decision.scale.min}–${decision.scale.max}): pale yellow is low, deep purple is high.`}
               />
               <CardBody>
                 <Heatmap options={result.options} criteria={decision.criteria} cells={result.cells} scale={decision.scale} />
