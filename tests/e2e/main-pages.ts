@@ -14,8 +14,8 @@ export interface DemoIds {
 
 export interface MainPage {
   name: string;
-  /** null: visited signed out. */
   path: (ids: DemoIds) => string;
+  /** Visited without signing in (sign-in and sign-up). */
   signedOut?: boolean;
   /** A locator that shows the page has rendered its content. */
   ready?: (page: Page) => ReturnType<Page["locator"]>;
@@ -71,9 +71,4 @@ export async function demoIds(page: Page): Promise<DemoIds> {
     closedDecisionId: byTitle(/deep-learning framework/),
     openDecisionId: byTitle(/serve models in production/),
   };
-}
-
-/** Puts the app in light or dark mode the way the theme toggle does, before any page loads. */
-export async function useTheme(page: Page, theme: "light" | "dark") {
-  await page.emulateMedia({ colorScheme: theme });
 }
