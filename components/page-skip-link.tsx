@@ -1,12 +1,18 @@
 "use client";
 // A page's own skip link, shown next to "Skip to content" at the very start of the Tab order (the app
 // shell leaves a slot for it). Activating it runs `onActivate`, which moves focus where the page wants.
-import { useEffect, useState, type ReactNode } from "react";
+import { useSyncExternalStore, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 
+const subscribeToNothing = () => () => {};
+
 export function PageSkipLink({ href, onActivate, children }: { href: string; onActivate: () => void; children: ReactNode }) {
-  const [slot, setSlot] = useState<HTMLElement | null>(null);
-  useEffect(() => setSlot(document.getElementById("page-skip-links")), []);
+  // The slot is part of the server-rendered shell and never moves: read it once hydrated, none on the server.
+  const slot = useSyncExternalStore(
+    subscribeToNothing,
+    () => document.getElementById("page-skip-links"),
+    () => null,
+  );
   if (!slot) return null;
   return createPortal(
     <a
