@@ -43,26 +43,34 @@ const MARKDOWN_FIELDS = new Set([
 ]);
 
 /** Past this many characters a text shows its start, with the rest one click away. */
-const LONG_TEXT = 320;
+const LONG_TEXT = 200;
 
-function TextValue({ text, markdown }: { text: string; markdown: boolean }) {
-  const body = markdown ? (
-    <Markdown source={text} headingOffset={3} className="text-sm [&_div]:text-sm [&_div]:leading-6" />
+function TextBody({ text, markdown }: { text: string; markdown: boolean }) {
+  return markdown ? (
+    <Markdown source={text} headingOffset={3} className="[&>div]:text-sm [&>div]:leading-6" />
   ) : (
     <span className="break-words whitespace-pre-wrap">{text}</span>
   );
-  if (text.length <= LONG_TEXT) return body;
+}
+
+function TextValue({ text, markdown }: { text: string; markdown: boolean }) {
+  if (text.length <= LONG_TEXT) return <TextBody text={text} markdown={markdown} />;
+  // The preview sits outside <details> (whose closed content is hidden) and hides once it opens.
   return (
-    <details className="group">
-      <summary className="cursor-pointer list-none break-words text-fg [&::-webkit-details-marker]:hidden">
-        <span className="group-open:hidden">
-          {text.slice(0, LONG_TEXT).trimEnd()}…{" "}
-          <span className="font-medium whitespace-nowrap text-accent-text underline underline-offset-2">Show all</span>
-        </span>
-        <span className="hidden font-medium text-accent-text underline underline-offset-2 group-open:inline">Show less</span>
-      </summary>
-      <div className="mt-1">{body}</div>
-    </details>
+    <div className="group/long">
+      <div className="group-has-[details[open]]/long:hidden">
+        <TextBody text={`${text.slice(0, LONG_TEXT).trimEnd()}…`} markdown={markdown} />
+      </div>
+      <details>
+        <summary className="mt-1 w-fit cursor-pointer text-sm font-medium text-accent-text underline underline-offset-2">
+          <span className="group-has-[details[open]]/long:hidden">Show all</span>
+          <span className="hidden group-has-[details[open]]/long:inline">Show less</span>
+        </summary>
+        <div className="mt-1">
+          <TextBody text={text} markdown={markdown} />
+        </div>
+      </details>
+    </div>
   );
 }
 
@@ -128,7 +136,7 @@ export function DataValue({
     if (depth >= MAX_DEPTH)
       return <code className="font-mono text-xs break-all">{canonicalJson(value)}</code>;
     return (
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-0.5 sm:grid-cols-[auto_minmax(0,1fr)]">
         {entries.map(([key, member]) => (
           <Fragment key={key}>
             <dt className="text-fg-subtle" title={key}>
