@@ -182,8 +182,13 @@ export function BallotMatrix({
               Your scores
             </h3>
             <p className="mt-1 text-sm text-fg-muted">
-              Score each option on each criterion from {scale.min} (worst) to {scale.max} (best). Nobody sees your scores until
-              the vote closes.
+              <span className="sm:hidden">
+                {scale.min} is worst, {scale.max} best.
+              </span>
+              <span className="hidden sm:inline">
+                Score each option on each criterion from {scale.min} (worst) to {scale.max} (best). Nobody sees your scores
+                until the vote closes.
+              </span>
             </p>
           </div>
           <SaveStatus save={autosave.save} origin={origin} />
