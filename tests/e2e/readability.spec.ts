@@ -27,6 +27,12 @@ const project = (ids: DemoIds) => `/projects/${ids.projectId}`;
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test(`the record page's history shows its diffs readably and the page stays a sane height (${size})`, async ({ browser }) => {
     const { page, ids, close } = await lead(browser, { viewport });
+    // A revision puts a before → after diff into the history (the seeded record has none).
+    const revised = await page.request.post(`/api/v1/decisions/${ids.closedDecisionId}/record/versions`, {
+      data: { moreInformation: `Reviewed on a ${size}: the **serving** images shrink once one framework remains.`, note: "Readability check" },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(revised.ok()).toBe(true);
     await page.goto(`${project(ids)}/records/${ids.closedDecisionId}`);
     const history = page.getByTestId("record-history");
     await expect(history.getByRole("heading", { name: "History" })).toBeVisible();
