@@ -28,6 +28,8 @@ export function AppShell({
       >
         Skip to content
       </a>
+      {/* A page can add its own skip link here (see PageSkipLink), so it is the second Tab stop. */}
+      <div id="page-skip-links" />
       <header className="sticky top-0 z-40 border-b border-line bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/70">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 px-4 sm:px-6">
           <Link

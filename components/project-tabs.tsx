@@ -30,9 +30,10 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     <nav
       ref={navRef}
       aria-label="Project sections"
-      className="relative -mx-4 overflow-x-auto px-4 [scrollbar-width:none] sm:mx-0 sm:px-0 [&::-webkit-scrollbar]:hidden"
+      className="relative sm:overflow-x-auto sm:[scrollbar-width:none] sm:[&::-webkit-scrollbar]:hidden"
     >
-      <ul className="flex min-w-max gap-1 border-b border-line">
+      {/* Phones wrap the tabs onto two rows: a hidden sideways scroll left "Members" out of sight. */}
+      <ul className="flex flex-wrap gap-x-1 border-b border-line sm:min-w-max sm:flex-nowrap">
         {TABS.map((tab) => {
           const href = tab.segment ? `${base}/${tab.segment}` : base;
           const current = tab.segment
@@ -44,7 +45,7 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
                 href={href}
                 aria-current={current ? "page" : undefined}
                 className={
-                  "relative -mb-px inline-flex h-11 items-center border-b-2 px-3 text-sm font-medium transition-colors " +
+                  "relative -mb-px inline-flex h-11 items-center border-b-2 px-2.5 text-sm font-medium transition-colors sm:px-3 " +
                   (current
                     ? "border-accent text-fg"
                     : "border-transparent text-fg-muted hover:border-line-strong hover:text-fg")

@@ -69,6 +69,7 @@ function sanitizeOptions(headingOffset: number): sanitizeHtml.IOptions {
     ],
     allowedAttributes: {
       a: ["href", "title", "rel"],
+      table: ["tabindex"],
       ol: ["start"],
       th: ["align"],
       td: ["align"],
@@ -82,6 +83,9 @@ function sanitizeOptions(headingOffset: number): sanitizeHtml.IOptions {
     disallowedTagsMode: "discard",
     transformTags: {
       ...Object.fromEntries(HEADINGS.map((tag) => [tag, shiftHeading])),
+      // A wide table scrolls sideways on its own (see PROSE_CLASSES): focusable, so the keyboard can
+      // scroll it too. Only this tabindex survives; any typed on the table is dropped with its attributes.
+      table: () => ({ tagName: "table", attribs: { tabindex: "0" } }),
       a: (_tagName, attribs) => ({
         tagName: "a",
         attribs: { ...attribs, rel: "nofollow noopener noreferrer" },

@@ -2,6 +2,7 @@
 // otherwise its fields as a list. Exact bytes are on the event page; this is the readable view.
 import { Fragment, type ReactNode } from "react";
 import { canonicalJson } from "@/lib/domain/canonical-json";
+import { Markdown } from "../markdown";
 
 type Fields = Record<string, unknown>;
 
@@ -31,6 +32,48 @@ const muted = (text: string) => <span className="italic text-fg-subtle">{text}</
 
 const MAX_DEPTH = 3;
 
+/** Fields people type as Markdown (a decision's context, a record's narrative): shown rendered. */
+const MARKDOWN_FIELDS = new Set([
+  "context",
+  "justification",
+  "consequencesGood",
+  "consequencesBad",
+  "confirmation",
+  "moreInformation",
+]);
+
+/** Past this many characters a text shows its start, with the rest one click away. */
+const LONG_TEXT = 200;
+
+function TextBody({ text, markdown }: { text: string; markdown: boolean }) {
+  return markdown ? (
+    <Markdown source={text} headingOffset={3} className="[&>div]:text-sm [&>div]:leading-6" />
+  ) : (
+    <span className="break-words whitespace-pre-wrap">{text}</span>
+  );
+}
+
+function TextValue({ text, markdown }: { text: string; markdown: boolean }) {
+  if (text.length <= LONG_TEXT) return <TextBody text={text} markdown={markdown} />;
+  // The preview sits outside <details> (whose closed content is hidden) and hides once it opens.
+  return (
+    <div className="group/long">
+      <div className="group-has-[details[open]]/long:hidden">
+        <TextBody text={`${text.slice(0, LONG_TEXT).trimEnd()}…`} markdown={markdown} />
+      </div>
+      <details>
+        <summary className="mt-1 w-fit cursor-pointer text-sm font-medium text-accent-text underline underline-offset-2">
+          <span className="group-has-[details[open]]/long:hidden">Show all</span>
+          <span className="hidden group-has-[details[open]]/long:inline">Show less</span>
+        </summary>
+        <div className="mt-1">
+          <TextBody text={text} markdown={markdown} />
+        </div>
+      </details>
+    </div>
+  );
+}
+
 type NamedItem = Fields & { name: string };
 
 /** Options and criteria in a snapshot: `{id, name, …}` with nothing nested. */
@@ -58,11 +101,19 @@ function NamedItem({ item }: { item: NamedItem }) {
 }
 
 /** One value of any JSON shape; nesting past a few levels falls back to compact JSON. */
-export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number }): ReactNode {
+export function DataValue({
+  value,
+  depth = 0,
+  markdown = false,
+}: {
+  value: unknown;
+  depth?: number;
+  /** The value is Markdown source (see MARKDOWN_FIELDS). */
+  markdown?: boolean;
+}): ReactNode {
   if (value === undefined) return muted("not set");
   if (value === null) return muted("none");
-  if (typeof value === "string")
-    return value === "" ? muted("empty") : <span className="break-words whitespace-pre-wrap">{value}</span>;
+  if (typeof value === "string") return value === "" ? muted("empty") : <TextValue text={value} markdown={markdown} />;
   if (typeof value === "number" || typeof value === "boolean")
     return <span className="font-mono">{String(value)}</span>;
   if (Array.isArray(value)) {
@@ -85,14 +136,14 @@ export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number
     if (depth >= MAX_DEPTH)
       return <code className="font-mono text-xs break-all">{canonicalJson(value)}</code>;
     return (
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-0.5 sm:grid-cols-[auto_minmax(0,1fr)]">
         {entries.map(([key, member]) => (
           <Fragment key={key}>
             <dt className="text-fg-subtle" title={key}>
               {fieldLabel(key)}
             </dt>
             <dd className="min-w-0">
-              <DataValue value={member} depth={depth + 1} />
+              <DataValue value={member} depth={depth + 1} markdown={MARKDOWN_FIELDS.has(key)} />
             </dd>
           </Fragment>
         ))}
@@ -104,14 +155,14 @@ export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number
 
 function FieldRows({ entries }: { entries: [string, unknown][] }) {
   return (
-    <dl className="grid grid-cols-[minmax(5.5rem,max-content)_minmax(0,1fr)] gap-x-4 gap-y-2 sm:grid-cols-[10rem_minmax(0,1fr)]">
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-0.5 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-y-2">
       {entries.map(([key, value]) => (
         <Fragment key={key}>
           <dt className="font-medium text-fg-muted" title={key}>
             {fieldLabel(key)}
           </dt>
-          <dd className="min-w-0 text-fg">
-            <DataValue value={value} />
+          <dd className="mb-2 min-w-0 text-fg sm:mb-0">
+            {isChangeMap(value) ? <ChangeList changes={value} /> : <DataValue value={value} markdown={MARKDOWN_FIELDS.has(key)} />}
           </dd>
         </Fragment>
       ))}
@@ -119,16 +170,46 @@ function FieldRows({ entries }: { entries: [string, unknown][] }) {
   );
 }
 
-function Change({ before, after }: { before: unknown; after: unknown }) {
+type ChangeMap = Record<string, { before: unknown; after: unknown }>;
+
+/** `{field: {before, after}}`, as a record revision stores the fields it changed. */
+function isChangeMap(value: unknown): value is ChangeMap {
+  return (
+    isFields(value) &&
+    Object.keys(value).length > 0 &&
+    Object.values(value).every(
+      (entry) => isFields(entry) && "before" in entry && "after" in entry && Object.keys(entry).length === 2,
+    )
+  );
+}
+
+function ChangeList({ changes }: { changes: ChangeMap }) {
+  return (
+    <dl className="space-y-2">
+      {Object.entries(changes).map(([key, change]) => (
+        <div key={key} className="space-y-1">
+          <dt className="font-medium text-fg-muted" title={key}>
+            {fieldLabel(key)}
+          </dt>
+          <dd>
+            <Change before={change.before} after={change.after} markdown={MARKDOWN_FIELDS.has(key)} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Change({ before, after, markdown = false }: { before: unknown; after: unknown; markdown?: boolean }) {
   return (
     <div className="grid gap-1.5 sm:grid-cols-2 sm:gap-2">
       <del className="block min-w-0 rounded-md border border-danger/20 bg-danger-soft px-2.5 py-1.5 text-fg no-underline">
         <span className="mb-0.5 block text-xs font-medium text-danger-text">Before</span>
-        <DataValue value={before} />
+        <DataValue value={before} markdown={markdown} />
       </del>
       <ins className="block min-w-0 rounded-md border border-emerald-500/25 bg-success-soft px-2.5 py-1.5 text-fg no-underline">
         <span className="mb-0.5 block text-xs font-medium text-success-text">After</span>
-        <DataValue value={after} />
+        <DataValue value={after} markdown={markdown} />
       </ins>
     </div>
   );
@@ -149,7 +230,7 @@ function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
                 {fieldLabel(key)}
               </dt>
               <dd>
-                <Change before={before[key]} after={after[key]} />
+                <Change before={before[key]} after={after[key]} markdown={MARKDOWN_FIELDS.has(key)} />
               </dd>
             </div>
           ))}

@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/alert";
 import { controlClasses } from "@/components/field";
+import { PageSkipLink } from "@/components/page-skip-link";
 import type { BallotInput } from "@/lib/schemas/decision";
 import type { WeightMode } from "@/lib/schemas/responses";
 import { importancesFromWeights } from "@/lib/domain/pairwise";
@@ -89,11 +90,22 @@ export function BallotMatrix({
   const announce = (message: string) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message));
   const toggleNote = (key: string, layout: Layout) => setOpenNote((current) => (current?.key === key ? null : { key, layout }));
 
-  // Opening a rationale moves focus into it.
+  // Opening a rationale moves focus into it and scrolls the whole panel clear of the sticky top bar and
+  // the sticky submit bar (the panel's scroll margins), so what is typed stays in sight.
   const openKey = openNote ? `${openNote.layout}:${openNote.key}` : null;
   useEffect(() => {
-    if (openKey) noteRef.current?.focus();
+    const textarea = noteRef.current;
+    if (!openKey || !textarea) return;
+    textarea.focus({ preventScroll: true });
+    textarea.closest("[data-note-panel]")?.scrollIntoView({ block: "nearest" });
   }, [openKey]);
+
+  /** The first cell of whichever layout is showing (the table on wide screens, cards on phones). */
+  function focusFirstCell() {
+    const table = document.getElementById(grid.cellId("table", 0, 0));
+    if (table && table.offsetParent !== null) table.focus();
+    else grid.focusCell("cards", 0, 0);
+  }
 
   function closeNote() {
     if (!openNote) return;
@@ -148,6 +160,21 @@ export function BallotMatrix({
     />
   );
 
+  const importanceSection =
+    weightMode === "VOTED" ? (
+      <ImportanceSection
+        idPrefix={uid}
+        criteria={criteria}
+        mode={state.importanceMode}
+        onModeChange={state.setImportanceMode}
+        importances={state.importances}
+        onImportanceChange={state.setImportance}
+        pairValues={state.pairValues}
+        onPairValuesChange={state.setPairValues}
+        fixed={fixedImportances}
+      />
+    ) : null;
+
   return (
     <form
       onSubmit={(event) => {
@@ -160,6 +187,9 @@ export function BallotMatrix({
       <span className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement}
       </span>
+      <PageSkipLink href={`#${uid}-scores`} onActivate={focusFirstCell}>
+        Skip to ballot grid
+      </PageSkipLink>
 
       {submit.kind === "success" ? (
         <div ref={successRef} tabIndex={-1} className="focus:outline-none">
@@ -181,19 +211,7 @@ export function BallotMatrix({
         </Alert>
       ) : null}
 
-      {weightMode === "VOTED" ? (
-        <ImportanceSection
-          idPrefix={uid}
-          criteria={criteria}
-          mode={state.importanceMode}
-          onModeChange={state.setImportanceMode}
-          importances={state.importances}
-          onImportanceChange={state.setImportance}
-          pairValues={state.pairValues}
-          onPairValuesChange={state.setPairValues}
-          fixed={fixedImportances}
-        />
-      ) : null}
+      {rules.weighingOnly ? importanceSection : null}
 
       {rules.weighingOnly ? (
         <Alert tone="info" title="Importances first">
@@ -208,8 +226,13 @@ export function BallotMatrix({
               Your scores
             </h3>
             <p className="mt-1 text-sm text-fg-muted">
-              Score each option on each criterion from {scale.min} (worst) to {scale.max} (best). Nobody sees your scores until
-              the vote closes.
+              <span className="sm:hidden">
+                {scale.min} is worst, {scale.max} best.
+              </span>
+              <span className="hidden sm:inline">
+                Score each option on each criterion from {scale.min} (worst) to {scale.max} (best). Nobody sees your scores
+                until the vote closes.
+              </span>
               {rules.rationaleAtExtremes ? ` A ${scale.min} or a ${scale.max} needs a rationale (press R in the cell).` : ""}
             </p>
           </div>
@@ -241,6 +264,9 @@ export function BallotMatrix({
         />
       </section>
       )}
+
+      {/* After the scores, so a phone's first screen shows a cell to score rather than only importances. */}
+      {rules.weighingOnly ? null : importanceSection}
 
       <section aria-labelledby={`${uid}-comment-label`} className="rounded-xl border border-line bg-surface p-4 shadow-xs sm:p-5">
         <label id={`${uid}-comment-label`} htmlFor={`${uid}-comment`} className="block text-base font-semibold text-fg">

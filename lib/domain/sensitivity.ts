@@ -19,6 +19,8 @@ export interface CriterionSensitivity {
   criterionId: string;
   /** Signed change of W(c) in percentage points; null when no change in range lets another option catch up. */
   delta: number | null;
+  /** The option that reaches the winner at that change; null with delta. */
+  catchingUpOptionId: string | null;
 }
 
 export interface SensitivityResult {
@@ -53,13 +55,17 @@ export function analyseSensitivity(input: SensitivityInput): SensitivityResult {
   const { criterionIds, weights, winnerOptionIds } = input;
   if (winnerOptionIds.length === 0) {
     return {
-      sensitivity: criterionIds.map((criterionId) => ({ criterionId, delta: null })),
+      sensitivity: criterionIds.map((criterionId) => ({ criterionId, delta: null, catchingUpOptionId: null })),
       robustness: null,
     };
   }
   if (winnerOptionIds.length > 1) {
     // Another option already has the winner's total at δ = 0, which is in range for every criterion.
-    return { sensitivity: criterionIds.map((criterionId) => ({ criterionId, delta: 0 })), robustness: 0 };
+    const level = winnerOptionIds[1]!;
+    return {
+      sensitivity: criterionIds.map((criterionId) => ({ criterionId, delta: 0, catchingUpOptionId: level })),
+      robustness: 0,
+    };
   }
 
   const winner = input.options.find((option) => option.optionId === winnerOptionIds[0]);
@@ -71,8 +77,10 @@ export function analyseSensitivity(input: SensitivityInput): SensitivityResult {
   );
 
   const sensitivity = criterionIds.map((criterionId) => {
-    const delta = smallestFlip(criterionId, criterionIds, weights, winner, challengers);
-    return { criterionId, delta: delta === null ? null : delta * 100 };
+    const flip = smallestFlip(criterionId, criterionIds, weights, winner, challengers);
+    return flip === null
+      ? { criterionId, delta: null, catchingUpOptionId: null }
+      : { criterionId, delta: flip.delta * 100, catchingUpOptionId: flip.optionId };
   });
   const magnitudes = sensitivity.flatMap((entry) => (entry.delta === null ? [] : [Math.abs(entry.delta)]));
   return { sensitivity, robustness: magnitudes.length === 0 ? null : Math.min(...magnitudes) };
@@ -88,21 +96,21 @@ function coverageOf(
   return coverage;
 }
 
-/** The signed δ (fraction) of smallest magnitude at which some challenger reaches the winner, or null. */
+/** The signed δ (fraction) of smallest magnitude at which some challenger reaches the winner, and which one. */
 function smallestFlip(
   criterionId: string,
   criterionIds: readonly string[],
   weights: Readonly<Record<string, number>>,
   winner: SensitivityOption,
   challengers: readonly SensitivityOption[],
-): number | null {
+): { delta: number; optionId: string } | null {
   const w = weights[criterionId] ?? 0;
   // With W(c) = 1 the rescale factor is 0/0: there is no other weight to shrink or grow in proportion.
   // Moving weight away from c is still measured, as raising a zero-weight criterion.
   if (1 - w <= WEIGHT_EPSILON) return null;
 
   const winnerPath = pathOf(winner, criterionId, w, criterionIds, weights);
-  let best: number | null = null;
+  let best: { delta: number; optionId: string } | null = null;
   for (const challenger of challengers) {
     const path = pathOf(challenger, criterionId, w, criterionIds, weights);
     const candidates =
@@ -111,7 +119,9 @@ function smallestFlip(
         : [bisectCrossing(path, winnerPath, w, 1), bisectCrossing(path, winnerPath, w, -1)];
     for (const delta of candidates) {
       // On equal magnitude the first one found stays: raising (found first) before lowering.
-      if (delta !== null && (best === null || Math.abs(delta) < Math.abs(best))) best = delta;
+      if (delta !== null && (best === null || Math.abs(delta) < Math.abs(best.delta))) {
+        best = { delta, optionId: challenger.optionId };
+      }
     }
   }
   return best;

@@ -40,7 +40,13 @@ export const resultsResponseSchema = z.object({
   winnerOptionIds: z.array(z.string()),
   flags: z.array(resultFlagSchema),
   kendallW: z.number().nullable(),
-  sensitivity: z.array(z.object({ criterionId: z.string(), delta: z.number().nullable() })),
+  sensitivity: z.array(
+    z.object({
+      criterionId: z.string(),
+      delta: z.number().nullable(),
+      catchingUpOptionId: z.string().nullable().describe("The option that reaches the winner at that change"),
+    }),
+  ),
   robustness: z.number().nullable(),
   acceptability: z
     .array(

@@ -344,8 +344,8 @@ describeOnEachDatabase("decisions, ballots and results", (db) => {
     // −1/24 − (13/15)δ = 0 → δ = −5/104 (−125/26 points). Check: W' = (15/26, 11/26) gives both 41/78.
     // Production readiness mirrors it: +125/26 points. Robustness 125/26 ≈ 4.81 < 5: fragile.
     expect(results.body.sensitivity).toEqual([
-      { criterionId: d.criteria[0]!.id, delta: expect.closeTo(-125 / 26, 9) },
-      { criterionId: d.criteria[1]!.id, delta: expect.closeTo(125 / 26, 9) },
+      { criterionId: d.criteria[0]!.id, delta: expect.closeTo(-125 / 26, 9), catchingUpOptionId: d.options[1]!.id },
+      { criterionId: d.criteria[1]!.id, delta: expect.closeTo(125 / 26, 9), catchingUpOptionId: d.options[1]!.id },
     ]);
     expect(results.body.robustness).toBeCloseTo(125 / 26, 9);
     // Medians PyTorch (6, 4) → .625·.6 + .375·.4 = .525; TensorFlow (4, 9) → .625·.4 + .375·.9 = .5875:

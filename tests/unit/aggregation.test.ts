@@ -406,8 +406,8 @@ describe("ties", () => {
     // Already tied: δ = 0 for every criterion, robustness 0, and 0 < 5 makes the winner fragile too.
     expect(result.flags).toEqual(["tie", "fragile"]);
     expect(result.sensitivity).toEqual([
-      { criterionId: "c1", delta: 0 },
-      { criterionId: "c2", delta: 0 },
+      { criterionId: "c1", delta: 0, catchingUpOptionId: "B" },
+      { criterionId: "c2", delta: 0, catchingUpOptionId: "B" },
     ]);
     expect(result.robustness).toBe(0);
     // One voter, positions A 1.5, B 1.5, C 3 → points 1.5, 1.5, 0: the Borda winners match.
@@ -548,8 +548,8 @@ describe("incomplete options", () => {
   it("reports no sensitivity when no weight change lets anyone catch the winner", () => {
     // B's total rests on c1 alone (.8 whatever c1 weighs); A is .6 on both criteria, so .6 for any weights.
     expect(result.sensitivity).toEqual([
-      { criterionId: "c1", delta: null },
-      { criterionId: "c2", delta: null },
+      { criterionId: "c1", delta: null, catchingUpOptionId: null },
+      { criterionId: "c2", delta: null, catchingUpOptionId: null },
     ]);
     expect(result.robustness).toBeNull();
   });
@@ -606,7 +606,7 @@ describe("agreement and cross-checks", () => {
     expect(result.flags).toEqual(["contested"]);
     expect(result.kendallW).toBeCloseTo(1 / 9, 12);
     // The only criterion weighs 1: there is no other weight to trade, so nothing can flip the winner.
-    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null }]);
+    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null, catchingUpOptionId: null }]);
     expect(result.robustness).toBeNull();
   });
 });
@@ -681,7 +681,7 @@ describe("no votes", () => {
       [null, 1],
     ]);
     expect(result.winnerOptionIds).toEqual([]);
-    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null }]);
+    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null, catchingUpOptionId: null }]);
     expect(result.robustness).toBeNull();
     expect(result.kendallW).toBeNull();
     expect(result.flags).toEqual(["incomplete"]);

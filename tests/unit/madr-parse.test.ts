@@ -57,7 +57,7 @@ function generated(overrides: Partial<RecordInput> = {}): RecordInput {
       winnerOptionIds: ["a"],
       flags: [],
       kendallW: 1,
-      sensitivity: [{ criterionId: "c", delta: null }],
+      sensitivity: [{ criterionId: "c", delta: null, catchingUpOptionId: null }],
       robustness: null,
     },
     rationales: [],

@@ -73,8 +73,8 @@ function handComputedResult(): RecordResult {
     flags: [],
     kendallW: 1 / 9,
     sensitivity: [
-      { criterionId: "flex", delta: 100 / 6 },
-      { criterionId: "prod", delta: -100 / 6 },
+      { criterionId: "flex", delta: 100 / 6, catchingUpOptionId: "pt" },
+      { criterionId: "prod", delta: -100 / 6, catchingUpOptionId: "pt" },
     ],
     robustness: 100 / 6,
   };

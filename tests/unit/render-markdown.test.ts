@@ -39,6 +39,13 @@ describe("renderMarkdown", () => {
     expect(html).toContain('href="/projects/p1"');
   });
 
+  it("makes every table focusable, since a wide one scrolls", () => {
+    expect(renderMarkdown("| a |\n|---|\n| 1 |")).toContain('<table tabindex="0">');
+    // A table typed as HTML stays visible text, as all raw HTML does: no element, so no tabindex of its own.
+    const typed = renderMarkdown('<table tabindex="-1"><tr><td>1</td></tr></table>');
+    expect(typed).not.toContain("<table");
+  });
+
   it("shows a script tag as text instead of running it", () => {
     const html = renderMarkdown(
       "Before <script>window.__xss = 1</script> after\n\n<script>alert(1)</script>",
@@ -174,7 +181,7 @@ describe("renderMarkdown", () => {
         winnerOptionIds: ["a"],
         flags: [],
         kendallW: null,
-        sensitivity: [{ criterionId: "c", delta: null }],
+        sensitivity: [{ criterionId: "c", delta: null, catchingUpOptionId: null }],
         robustness: null,
       },
       rationales: [{ optionId: "a", criterionId: "c", voterName: `Voter ${evil}`, text: `Because ${evil}` }],

@@ -39,7 +39,7 @@ describe("sensitivity of complete options (exact)", () => {
     expect(deltaOf(result, "c2")).toBeCloseTo(-50, 9);
   });
 
-  it("takes the nearest challenger when several could catch the winner", () => {
+  it("takes the nearest challenger when several could catch the winner, and names it", () => {
     // W (.5, .5). A (.9, .3) → .6; B (.3, .8) → .55; C (.2, .95) → .575.
     // c2 (raising it helps B and C): slopes A (.3 − .6)/.5 = −.6, B (.8 − .55)/.5 = .5, C (.95 − .575)/.5 = .75.
     //   B: −.05 + 1.1δ = 0 → δ = 1/22 (4.545 points); C: −.025 + 1.35δ = 0 → δ = 1/54 (1.852 points).
@@ -50,6 +50,8 @@ describe("sensitivity of complete options (exact)", () => {
     ]);
     expect(deltaOf(result, "c2")).toBeCloseTo(100 / 54, 9);
     expect(deltaOf(result, "c1")).toBeCloseTo(-100 / 54, 9);
+    // C, not B, is the one that gets there first, so C is the option named as catching up.
+    expect(result.sensitivity.map((s) => s.catchingUpOptionId)).toEqual(["C", "C"]);
   });
 });
 
@@ -94,7 +96,7 @@ describe("edges", () => {
       { optionId: "A", normalized: { c1: 0.9 } },
       { optionId: "B", normalized: { c1: 0.2 } },
     ]);
-    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null }]);
+    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null, catchingUpOptionId: null }]);
     expect(result.robustness).toBeNull();
   });
 
@@ -107,6 +109,7 @@ describe("edges", () => {
     ]);
     expect(deltaOf(result, "c1")).toBeNull();
     expect(deltaOf(result, "c2")).toBeCloseTo(200 / 9, 9);
+    expect(result.sensitivity.map((s) => s.catchingUpOptionId)).toEqual([null, "B"]);
     expect(result.robustness).toBeCloseTo(200 / 9, 9);
   });
 
@@ -120,15 +123,15 @@ describe("edges", () => {
       ["A", "B"],
     );
     expect(result.sensitivity).toEqual([
-      { criterionId: "c1", delta: 0 },
-      { criterionId: "c2", delta: 0 },
+      { criterionId: "c1", delta: 0, catchingUpOptionId: "B" },
+      { criterionId: "c2", delta: 0, catchingUpOptionId: "B" },
     ]);
     expect(result.robustness).toBe(0);
   });
 
   it("gives null everywhere when there is no winner", () => {
     const result = run({ c1: 1 }, [{ optionId: "A", normalized: {} }], []);
-    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null }]);
+    expect(result.sensitivity).toEqual([{ criterionId: "c1", delta: null, catchingUpOptionId: null }]);
     expect(result.robustness).toBeNull();
   });
 

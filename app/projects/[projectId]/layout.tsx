@@ -32,7 +32,8 @@ export default async function ProjectLayout({ children, params }: Params & { chi
               {project.name}
             </h1>
             {project.description ? (
-              <p className="mt-2 text-sm whitespace-pre-line text-fg-muted sm:text-[15px]">
+              // Phones skip the description (the projects list shows it) to leave room for the page itself.
+              <p className="mt-2 hidden text-sm whitespace-pre-line text-fg-muted sm:block sm:text-[15px]">
                 {project.description}
               </p>
             ) : null}
@@ -44,7 +45,7 @@ export default async function ProjectLayout({ children, params }: Params & { chi
         </div>
       </header>
       <ProjectTabs projectId={project.id} />
-      <div className="pt-8">{children}</div>
+      <div className="pt-6 sm:pt-8">{children}</div>
     </PageContainer>
   );
 }

@@ -36,7 +36,8 @@ export function NotePanel({
       active ? "border-accent bg-accent text-accent-fg" : "border-line-strong bg-surface text-fg hover:bg-surface-muted"
     }`;
   return (
-    <div className="space-y-3">
+    // Scroll margins: the sticky app bar above (3.5 rem, more on phones) and the submit bar below.
+    <div data-note-panel className="scroll-mt-32 scroll-mb-48 space-y-3">
       {quickScores ? (
         <div role="group" aria-label={`Score for ${option} on ${criterion}`} className="flex flex-wrap items-center gap-1">
           {Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i).map((n) => (

@@ -49,14 +49,15 @@ export function SubmitBar({
           <span data-testid="rationale-needed">{needsRationale.join(" · ")}</span>. Say why in the cell&apos;s rationale (R), or pick a score inside the scale.
         </Alert>
       ) : null}
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      <div className="flex items-center justify-between gap-3">
         {weighingOnly ? (
           <p className="text-sm text-fg-muted">Only your importances count in this phase.</p>
         ) : (
-        <p className="text-sm text-fg-muted">
+        <p className="min-w-0 text-sm text-fg-muted">
           <span className="font-medium text-fg tabular-nums">{scored}</span> scored ·{" "}
           <span className="tabular-nums">{abstained}</span> abstained · <span className="tabular-nums">{blank}</span> blank
-          {blank > 0 ? <span className="block text-xs text-fg-subtle">Blank cells count as abstentions when you submit.</span> : null}
+          {/* Phones keep the bar to one row so the cells above it stay in view. */}
+          {blank > 0 ? <span className="hidden text-xs text-fg-subtle sm:block">Blank cells count as abstentions when you submit.</span> : null}
           {dirtySinceSubmit ? <span className="block text-xs text-warning-text">You have changes that are not submitted yet.</span> : null}
         </p>
         )}
@@ -65,7 +66,7 @@ export function SubmitBar({
           type="submit"
           disabled={disabled}
           aria-disabled={disabled}
-          className={buttonClasses({ className: "w-full sm:w-auto" })}
+          className={buttonClasses({ className: "shrink-0" })}
         >
           {submit.kind === "submitting" ? <Spinner /> : <CheckIcon className="size-4" />}
           {submit.kind === "submitting"

@@ -3,11 +3,7 @@
 // text give n, abstentions and the spread.
 import type { ResultCell } from "@/lib/domain/aggregation";
 import { decimal } from "../format";
-
-function shade(normalized: number) {
-  // Indigo at an opacity that grows with the score; readable over light and dark surfaces.
-  return `rgb(99 102 241 / ${(0.08 + 0.8 * normalized).toFixed(3)})`;
-}
+import { heatColor, heatGradient, textColorOn } from "./heatmap-colors";
 
 function describe(cell: ResultCell, option: string, criterion: string) {
   if (cell.n === 0) return `${option} on ${criterion}: nobody scored this cell${cell.abstentions ? ` (${cell.abstentions} abstained)` : ""}.`;
@@ -46,19 +42,33 @@ export function Heatmap({
   const disputed = cells.filter((c) => c.disputed).length;
   return (
     <div>
-      <div className="relative overflow-x-auto">
-        <table className="w-full table-fixed border-separate border-spacing-1 text-sm" style={{ minWidth: `${10 + criteria.length * 4.75}rem` }}>
+      {criteria.length > 2 ? (
+        <p className="mb-2 flex items-center gap-1.5 text-xs text-fg-muted sm:hidden" data-testid="heatmap-scroll-hint">
+          <span aria-hidden="true">↔</span> Swipe sideways to see all {criteria.length} criteria.
+        </p>
+      ) : null}
+      {/* Focusable, so keyboard users can scroll it too; labelled, so they know what they scroll. */}
+      <div
+        className="relative overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        role="region"
+        aria-label="Scores per cell, scrolls sideways"
+        tabIndex={0}
+      >
+        <table
+          className="w-full table-fixed border-separate border-spacing-1 text-sm"
+          style={{ minWidth: `${8.5 + criteria.length * 6.5}rem` }}
+        >
           <caption className="sr-only">
             Mean score per option and criterion on the scale {scale.min} to {scale.max}. Disputed cells are marked.
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="sticky left-0 z-10 w-40 bg-surface px-2 py-2 text-left text-xs font-semibold text-fg-muted">
+              <th scope="col" className="sticky left-0 z-10 w-32 bg-surface px-2 py-2 text-left text-xs font-semibold text-fg-muted sm:w-40">
                 Option
               </th>
               {criteria.map((criterion) => (
                 <th key={criterion.id} scope="col" className="px-1 py-2 text-center align-bottom text-xs font-semibold text-fg">
-                  <span className="line-clamp-3 break-words">{criterion.name}</span>
+                  <span className="line-clamp-3 [overflow-wrap:normal] hyphens-manual">{criterion.name}</span>
                 </th>
               ))}
             </tr>
@@ -73,26 +83,28 @@ export function Heatmap({
                   const cell = byKey.get(`${option.optionId}|${criterion.id}`);
                   if (!cell) return <td key={criterion.id} />;
                   const text = describe(cell, option.name, criterion.name);
-                  const strong = cell.normalized !== null && cell.normalized > 0.55;
+                  const background = cell.normalized === null ? null : heatColor(cell.normalized);
+                  const ink = background === null ? null : textColorOn(background);
                   return (
                     <td
                       key={criterion.id}
                       title={text}
+                      data-heat-cell
                       className={`relative h-12 rounded-md text-center tabular-nums ${
-                        cell.normalized === null ? "border border-dashed border-line-strong text-fg-subtle" : strong ? "text-white" : "text-fg"
-                      } ${cell.disputed ? "ring-2 ring-amber-500/70 ring-inset" : ""}`}
-                      style={cell.normalized === null ? undefined : { backgroundColor: shade(cell.normalized) }}
+                        background === null ? "border border-dashed border-line-strong text-fg-muted" : ""
+                      } ${cell.disputed ? "outline-2 -outline-offset-2 outline-amber-500" : ""}`}
+                      style={background === null ? undefined : { backgroundColor: background, color: ink! }}
                     >
                       <span aria-hidden="true" className="block text-[15px] font-semibold">
                         {cell.normalized === null ? "—" : decimal(cell.mean, 1)}
                       </span>
-                      <span aria-hidden="true" className={`block text-[10px] ${strong ? "text-white/80" : "text-fg-subtle"}`}>
+                      <span aria-hidden="true" className="block text-[11px]">
                         n={cell.n}
                         {cell.abstentions ? ` · ${cell.abstentions} abst.` : ""}
                       </span>
                       {cell.disputed ? (
                         <span className="absolute top-1 right-1">
-                          <DisputedMark className="size-3" />
+                          <DisputedMark className="size-3.5" />
                         </span>
                       ) : null}
                       <span className="sr-only">{text}</span>
@@ -107,7 +119,7 @@ export function Heatmap({
       <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-2 text-xs text-fg-muted">
         <span className="inline-flex items-center gap-2">
           <span className="tabular-nums">{scale.min}</span>
-          <span aria-hidden="true" className="h-2.5 w-28 rounded-full" style={{ background: `linear-gradient(to right, ${shade(0)}, ${shade(1)})` }} />
+          <span aria-hidden="true" className="h-2.5 w-28 rounded-full" style={{ background: heatGradient() }} />
           <span className="tabular-nums">{scale.max}</span>
           <span>mean score</span>
         </span>

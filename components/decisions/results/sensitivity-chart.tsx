@@ -1,61 +1,85 @@
-"use client";
-// How far each criterion's weight must move to change the winner: |δ| in percentage points, with the
-// fragile threshold marked. A criterion whose weight can move anywhere without a flip has no bar.
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { signedPoints } from "../format";
+// How far each criterion's weight must move before another option catches the winner, one row per
+// criterion: the direction (raise or lower), the size in percentage points as a bar on one shared scale,
+// and the option that would catch up. A criterion whose weight can move anywhere without changing the
+// winner says so in words instead of leaving an empty row. Plain HTML, so screen readers read it as is.
 import { FRAGILE_BELOW_POINTS } from "@/lib/domain/thresholds";
+import { ArrowDownIcon, ArrowUpIcon } from "@/components/icons";
+import { percent } from "../format";
 
 export interface SensitivityRow {
   criterionId: string;
   name: string;
+  /** The criterion's current weight, a fraction. */
+  weight: number;
   delta: number | null;
+  /** The name of the option that catches the winner at `delta`. */
+  catchingUp: string | null;
 }
 
-const axisTick = { fill: "var(--fg-muted)", fontSize: 12 };
+const points = (value: number) => `${(Math.round(Math.abs(value) * 10) / 10).toFixed(1)} pts`;
 
 export function SensitivityChart({ rows }: { rows: SensitivityRow[] }) {
-  const data = rows.map((row) => ({
-    name: row.name,
-    size: row.delta === null ? 0 : Math.abs(row.delta),
-    label: row.delta === null ? "no change flips the winner" : signedPoints(row.delta),
-    fragile: row.delta !== null && Math.abs(row.delta) < FRAGILE_BELOW_POINTS,
-  }));
-  const largest = Math.max(FRAGILE_BELOW_POINTS * 2, ...data.map((d) => d.size));
-  const max = Math.ceil((largest * 1.35) / 5) * 5;
-  const longest = Math.max(...rows.map((r) => r.name.length), 4);
+  const largest = Math.max(FRAGILE_BELOW_POINTS * 2, ...rows.map((row) => Math.abs(row.delta ?? 0)));
+  // One scale for every bar; the fragile threshold sits at the same place on each row.
+  const scale = Math.ceil(largest / 5) * 5;
+  const threshold = `${(FRAGILE_BELOW_POINTS / scale) * 100}%`;
   return (
-    <div aria-hidden="true">
-      <BarChart
-        responsive
-        layout="vertical"
-        data={data}
-        style={{ width: "100%", height: Math.max(140, rows.length * 40 + 56) }}
-        margin={{ top: 20, right: 12, bottom: 4, left: 4 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke="var(--line)" />
-        <XAxis type="number" domain={[0, max]} tick={axisTick} stroke="var(--line-strong)" unit=" pts" />
-        <YAxis type="category" dataKey="name" width={Math.min(150, longest * 7.5 + 12)} tick={axisTick} stroke="var(--line-strong)" />
-        <Tooltip
-          cursor={{ fill: "var(--surface-muted)" }}
-          contentStyle={{ background: "var(--surface-raised)", border: "1px solid var(--line)", borderRadius: 8, color: "var(--fg)", fontSize: 12 }}
-          labelStyle={{ color: "var(--fg)", fontWeight: 600 }}
-          formatter={(_value, _name, item) => [(item.payload as { label: string }).label, "Weight change that flips the winner"]}
-        />
-        <ReferenceLine
-          x={FRAGILE_BELOW_POINTS}
-          stroke="#f59e0b"
-          strokeDasharray="4 3"
-          strokeWidth={1.5}
-          label={{ value: `${FRAGILE_BELOW_POINTS} pts: fragile below`, position: "top", fill: "var(--warning-text)", fontSize: 11 }}
-        />
-        <Bar dataKey="size" isAnimationActive={false} radius={[0, 4, 4, 0]} maxBarSize={22}>
-          {data.map((d) => (
-            <Cell key={d.name} fill={d.fragile ? "#f59e0b" : "var(--accent)"} />
-          ))}
-          <LabelList dataKey="label" position="right" fill="var(--fg-muted)" fontSize={11} />
-        </Bar>
-      </BarChart>
+    <div>
+      <ul className="space-y-4" data-testid="sensitivity">
+        {rows.map((row) => {
+          const fragile = row.delta !== null && Math.abs(row.delta) < FRAGILE_BELOW_POINTS;
+          return (
+            <li key={row.criterionId} data-criterion={row.name}>
+              <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 text-sm">
+                <span className="min-w-0 font-medium break-words text-fg">{row.name}</span>
+                <span className="text-xs text-fg-muted tabular-nums">now {percent(row.weight)}</span>
+              </div>
+              {row.delta === null ? (
+                <p className="mt-1 text-sm text-fg-muted" data-sensitivity="none">
+                  Cannot flip the winner: no weight for this criterion lets another option catch up.
+                </p>
+              ) : (
+                <>
+                  <div className="relative mt-1.5 h-2.5 overflow-hidden rounded-full bg-surface-muted" aria-hidden="true">
+                    <div
+                      className={`h-full rounded-full ${fragile ? "bg-amber-500" : "bg-accent"}`}
+                      style={{ width: `${Math.max((Math.abs(row.delta) / scale) * 100, row.delta === 0 ? 0 : 1.5)}%` }}
+                    />
+                    <div className="absolute inset-y-0 w-0 border-l-2 border-dashed border-fg-muted" style={{ left: threshold }} />
+                  </div>
+                  <p className="mt-1 flex items-start gap-1.5 text-sm text-fg" data-sensitivity={row.delta >= 0 ? "raise" : "lower"}>
+                    {row.delta === 0 ? null : row.delta > 0 ? (
+                      <ArrowUpIcon className="mt-0.5 size-4 shrink-0 text-fg-muted" />
+                    ) : (
+                      <ArrowDownIcon className="mt-0.5 size-4 shrink-0 text-fg-muted" />
+                    )}
+                    <span>
+                      {row.delta === 0
+                        ? "Already level"
+                        : `${row.delta > 0 ? "Raise" : "Lower"} by ${points(row.delta)}`}
+                      {row.catchingUp ? (
+                        <>
+                          {row.delta === 0 ? " with " : ": "}
+                          <span className="font-semibold">{row.catchingUp}</span>
+                          {row.delta === 0 ? "" : " catches up"}
+                        </>
+                      ) : null}
+                      {fragile ? <span className="font-medium text-warning-text"> · fragile</span> : null}
+                    </span>
+                  </p>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-fg-muted">
+        <span>Bars share one scale, 0 to {scale} pts.</span>
+        <span className="inline-flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block h-3 w-0 border-l-2 border-dashed border-fg-muted" />
+          {FRAGILE_BELOW_POINTS} pts: a smaller move is fragile
+        </span>
+      </p>
     </div>
   );
 }

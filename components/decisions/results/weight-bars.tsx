@@ -1,8 +1,8 @@
-// The final weight of each criterion, as bars that read as a list.
+// The final weight of each criterion, as bars that read as a list. A bar's length is the weight's share
+// of the whole (full width = 100%), the same scale as the decision overview, so the two pages agree.
 import { percent, seriesColor } from "../format";
 
 export function WeightBars({ weights }: { weights: { criterionId: string; name: string; weight: number }[] }) {
-  const max = Math.max(...weights.map((w) => w.weight), 0.0001);
   return (
     <ul className="space-y-3">
       {weights.map((w, index) => (
@@ -15,7 +15,11 @@ export function WeightBars({ weights }: { weights: { criterionId: string; name: 
             <span className="shrink-0 font-semibold text-fg tabular-nums">{percent(w.weight)}</span>
           </div>
           <div aria-hidden="true" className="mt-1.5 h-2 overflow-hidden rounded-full bg-surface-muted">
-            <div className="h-full rounded-full" style={{ width: `${(w.weight / max) * 100}%`, backgroundColor: seriesColor(index) }} />
+            <div
+              data-weight-bar={w.name}
+              className="h-full rounded-full"
+              style={{ width: `${w.weight * 100}%`, backgroundColor: seriesColor(index) }}
+            />
           </div>
         </li>
       ))}

@@ -9,6 +9,7 @@ import { ArrowRightIcon, LinkIcon } from "@/components/icons";
 import { DeadlineCountdown } from "@/components/decisions/deadline";
 import { percent, REVEAL_LABEL, WEIGHT_MODE_LABEL } from "@/components/decisions/format";
 import { PairwiseNote } from "@/components/decisions/pairwise-note";
+import { Markdown } from "@/components/markdown";
 import { LifecycleControls } from "@/components/decisions/lifecycle-controls";
 import { ParticipationBar, VoterList } from "@/components/decisions/participation";
 import { can } from "@/lib/server/access";
@@ -88,7 +89,7 @@ export default async function DecisionPage({ params }: Params) {
             <CardHeader title="Context and problem statement" level={3} />
             <CardBody>
               {decision.context.trim() ? (
-                <div className="text-[15px] leading-relaxed whitespace-pre-wrap break-words text-fg">{decision.context}</div>
+                <Markdown source={decision.context} headingOffset={3} />
               ) : (
                 <p className="text-sm text-fg-subtle italic">No context was written for this decision.</p>
               )}
@@ -154,7 +155,7 @@ export default async function DecisionPage({ params }: Params) {
                     {criterion.description ? <p className="mt-0.5 text-sm whitespace-pre-wrap break-words text-fg-muted">{criterion.description}</p> : null}
                     {share !== null ? (
                       <div aria-hidden="true" className="mt-2 h-1.5 overflow-hidden rounded-full bg-surface-muted">
-                        <div className="h-full rounded-full bg-accent" style={{ width: `${share * 100}%` }} />
+                        <div data-weight-bar={criterion.name} className="h-full rounded-full bg-accent" style={{ width: `${share * 100}%` }} />
                       </div>
                     ) : null}
                   </li>

@@ -320,9 +320,12 @@ export default async function RecordPage({ params, searchParams }: Props) {
               ) : null}
             </CardBody>
           </Card>
-
-          <EntityHistory projectId={projectId} entityType="record" entityId={record.id} page={history} />
         </aside>
+      </div>
+
+      {/* Full width: a revision's before and after need room side by side, which the sidebar lacks. */}
+      <div className="mt-8" data-testid="record-history">
+        <EntityHistory projectId={projectId} entityType="record" entityId={record.id} page={history} />
       </div>
     </div>
   );

@@ -104,7 +104,13 @@ export default async function ResultsPage({ params }: Params) {
       }),
     ),
   }));
-  const sensitivity = result.sensitivity.map((s) => ({ ...s, name: nameOf(s.criterionId) }));
+  const optionName = new Map(result.options.map((o) => [o.optionId, o.name]));
+  const sensitivity = result.sensitivity.map((s) => ({
+    ...s,
+    name: nameOf(s.criterionId),
+    weight: weightOf.get(s.criterionId) ?? 0,
+    catchingUp: s.catchingUpOptionId === null ? null : (optionName.get(s.catchingUpOptionId) ?? null),
+  }));
   const noVotes = result.participation.voted === 0;
 
   return (
@@ -224,7 +230,7 @@ export default async function ResultsPage({ params }: Params) {
               <CardHeader
                 level={3}
                 title="Scores per cell"
-                description={`Mean score of each option on each criterion (scale ${decision.scale.min}–${decision.scale.max}), darker is better.`}
+                description={`Mean score of each option on each criterion (scale ${decision.scale.min}–${decision.scale.max}): pale yellow is low, deep purple is high.`}
               />
               <CardBody>
                 <Heatmap options={result.options} criteria={decision.criteria} cells={result.cells} scale={decision.scale} />
@@ -267,18 +273,19 @@ export default async function ResultsPage({ params }: Params) {
                 <CardHeader
                   level={3}
                   title="Sensitivity"
-                  description={`How far each criterion's weight must move (others rescaled) before another option catches the winner. Below ${FRAGILE_BELOW_POINTS} points the winner is fragile.`}
+                  description={`How far each criterion's weight must move, up or down (the others rescaled), before another option catches the winner. Below ${FRAGILE_BELOW_POINTS} points the winner is fragile.`}
                 />
                 <CardBody>
                   <SensitivityChart rows={sensitivity} />
                   <ChartDataTable
                     summary="Show sensitivity as a table"
                     caption="Change of each criterion's weight, in percentage points, at which the winner changes."
-                    columns={["Criterion", "Current weight", "Change that flips the winner"]}
+                    columns={["Criterion", "Current weight", "Change that flips the winner", "Option that catches up"]}
                     rows={sensitivity.map((s) => [
                       s.name,
-                      percent(weightOf.get(s.criterionId) ?? 0),
-                      s.delta === null ? "no change flips the winner" : `${signedPoints(s.delta)} (${s.delta > 0 ? "raise" : "lower"} its weight)`,
+                      percent(s.weight),
+                      s.delta === null ? "cannot flip the winner" : `${signedPoints(s.delta)} (${s.delta > 0 ? "raise" : "lower"} its weight)`,
+                      s.catchingUp ?? "—",
                     ])}
                   />
                 </CardBody>

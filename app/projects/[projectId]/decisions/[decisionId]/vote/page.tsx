@@ -73,7 +73,11 @@ export default async function VotePage({ params }: Params) {
               Closes <DeadlineCountdown deadline={decision.deadline.toISOString()} label={formatDateTime(decision.deadline)} />
             </span>
           ) : null}
-          {resultsVisible(decision) ? <span>Results are live for everyone</span> : <span>Results stay hidden until the vote closes</span>}
+          {resultsVisible(decision) ? (
+            <span>Results are live for everyone</span>
+          ) : (
+            <span className="hidden sm:inline">Results stay hidden until the vote closes</span>
+          )}
         </span>
       }
     >
