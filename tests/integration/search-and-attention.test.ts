@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
+import { getOutcome } from "@/lib/server/decisions/get-outcome";
 import { listAttention } from "@/lib/server/projects/list-attention";
 import { searchProject } from "@/lib/server/projects/search-project";
 import { api, tokenFor } from "../support/api";
@@ -161,5 +162,23 @@ describeOnEachDatabase("what needs me", () => {
     );
     expect(home.recordsToReview).toEqual([]);
     expect(home.recentOutcomes).toEqual([]);
+  });
+});
+
+describeOnEachDatabase("a closed decision's outcome", () => {
+  it("names the winner with its total and the record, says nothing while the vote is open, and 404s strangers", async () => {
+    const team = await makeTeam();
+    const closed = await castAndClose(team, frameworkDecision);
+    const outcome = await getOutcome(team.auditor, closed.id);
+    // Every voter gave 8 / 5 / 2 on every criterion of a 0–10 scale: totals 0.8, 0.5, 0.2.
+    expect(outcome).toMatchObject({
+      voted: 3,
+      winners: [{ name: "PyTorch", total: expect.closeTo(0.8, 12) }],
+      runnerUp: { name: "TensorFlow", total: expect.closeTo(0.5, 12) },
+      record: { status: "proposed", chosenOption: "PyTorch" },
+    });
+    const open = await createOpenDecision(team.lead, team.project.id);
+    expect(await getOutcome(team.lead, open.id)).toBeNull();
+    await expect(getOutcome(team.stranger, closed.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
