@@ -2,21 +2,15 @@
 // otherwise its fields as a list. Exact bytes are on the event page; this is the readable view.
 import { Fragment, type ReactNode } from "react";
 import { canonicalJson } from "@/lib/domain/canonical-json";
+import { fieldLabel, isIdField, valueLabel } from "../labels";
+
+/** Names for the ids an event mentions (people, decisions, options…), resolved by the page. */
+export type IdNames = Record<string, string>;
 
 type Fields = Record<string, unknown>;
 
 const isFields = (value: unknown): value is Fields =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** `expiresAt` → "Expires at", `weight_mode` → "Weight mode". */
-export function fieldLabel(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_.-]+/g, " ")
-    .trim()
-    .toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -40,7 +34,7 @@ const isNamedItem = (value: unknown): value is NamedItem =>
   Object.values(value).every((member) => member === null || typeof member !== "object");
 
 /** A named list item on one line: its name, then its other fields; the id stays in the tooltip. */
-function NamedItem({ item }: { item: NamedItem }) {
+function NamedItem({ item, names }: { item: NamedItem; names: IdNames }) {
   const { id, name, ...others } = item;
   const details = Object.entries(others).filter(([, member]) => member !== "" && member !== undefined);
   return (
@@ -50,7 +44,9 @@ function NamedItem({ item }: { item: NamedItem }) {
         <span key={key} className="text-fg-muted">
           {" · "}
           {fieldLabel(key).toLowerCase()}{" "}
-          <span className="text-fg">{member === null ? "none" : String(member)}</span>
+          <span className="text-fg">
+            {member === null ? "none" : <DataValue value={member} field={key} names={names} />}
+          </span>
         </span>
       ))}
     </span>
@@ -58,11 +54,32 @@ function NamedItem({ item }: { item: NamedItem }) {
 }
 
 /** One value of any JSON shape; nesting past a few levels falls back to compact JSON. */
-export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number }): ReactNode {
+export function DataValue({
+  value,
+  depth = 0,
+  field,
+  names = {},
+}: {
+  value: unknown;
+  depth?: number;
+  /** The key this value sits under: it decides which word a stored value reads as. */
+  field?: string;
+  names?: IdNames;
+}): ReactNode {
   if (value === undefined) return muted("not set");
   if (value === null) return muted("none");
-  if (typeof value === "string")
-    return value === "" ? muted("empty") : <span className="break-words whitespace-pre-wrap">{value}</span>;
+  if (typeof value === "string") {
+    if (value === "") return muted("empty");
+    // A word or a name instead of the stored value, which stays in the tooltip.
+    const word = (isIdField(field) ? names[value] : undefined) ?? valueLabel(field, value);
+    if (word !== undefined)
+      return (
+        <span title={value} className="break-words">
+          {word}
+        </span>
+      );
+    return <span className="break-words whitespace-pre-wrap">{value}</span>;
+  }
   if (typeof value === "number" || typeof value === "boolean")
     return <span className="font-mono">{String(value)}</span>;
   if (Array.isArray(value)) {
@@ -73,7 +90,11 @@ export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number
       <ol className="list-decimal space-y-1 pl-5 marker:text-fg-subtle">
         {value.map((item, index) => (
           <li key={index}>
-            {isNamedItem(item) ? <NamedItem item={item} /> : <DataValue value={item} depth={depth + 1} />}
+            {isNamedItem(item) ? (
+              <NamedItem item={item} names={names} />
+            ) : (
+              <DataValue value={item} depth={depth + 1} names={names} />
+            )}
           </li>
         ))}
       </ol>
@@ -92,7 +113,7 @@ export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number
               {fieldLabel(key)}
             </dt>
             <dd className="min-w-0">
-              <DataValue value={member} depth={depth + 1} />
+              <DataValue value={member} depth={depth + 1} field={key} names={names} />
             </dd>
           </Fragment>
         ))}
@@ -102,7 +123,7 @@ export function DataValue({ value, depth = 0 }: { value: unknown; depth?: number
   return <code className="font-mono text-xs">{String(value)}</code>;
 }
 
-function FieldRows({ entries }: { entries: [string, unknown][] }) {
+function FieldRows({ entries, names }: { entries: [string, unknown][]; names: IdNames }) {
   return (
     <dl className="grid grid-cols-[minmax(5.5rem,max-content)_minmax(0,1fr)] gap-x-4 gap-y-2 sm:grid-cols-[10rem_minmax(0,1fr)]">
       {entries.map(([key, value]) => (
@@ -111,7 +132,7 @@ function FieldRows({ entries }: { entries: [string, unknown][] }) {
             {fieldLabel(key)}
           </dt>
           <dd className="min-w-0 text-fg">
-            <DataValue value={value} />
+            <DataValue value={value} field={key} names={names} />
           </dd>
         </Fragment>
       ))}
@@ -119,22 +140,22 @@ function FieldRows({ entries }: { entries: [string, unknown][] }) {
   );
 }
 
-function Change({ before, after }: { before: unknown; after: unknown }) {
+function Change({ before, after, field, names }: { before: unknown; after: unknown; field: string; names: IdNames }) {
   return (
     <div className="grid gap-1.5 sm:grid-cols-2 sm:gap-2">
       <del className="block min-w-0 rounded-md border border-danger/20 bg-danger-soft px-2.5 py-1.5 text-fg no-underline">
         <span className="mb-0.5 block text-xs font-medium text-danger-text">Before</span>
-        <DataValue value={before} />
+        <DataValue value={before} field={field} names={names} />
       </del>
       <ins className="block min-w-0 rounded-md border border-emerald-500/25 bg-success-soft px-2.5 py-1.5 text-fg no-underline">
         <span className="mb-0.5 block text-xs font-medium text-success-text">After</span>
-        <DataValue value={after} />
+        <DataValue value={after} field={field} names={names} />
       </ins>
     </div>
   );
 }
 
-function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
+function BeforeAfter({ before, after, names }: { before?: Fields; after?: Fields; names: IdNames }) {
   if (before && after) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     const changed = keys.filter((key) => !sameValue(before[key], after[key]));
@@ -149,7 +170,7 @@ function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
                 {fieldLabel(key)}
               </dt>
               <dd>
-                <Change before={before[key]} after={after[key]} />
+                <Change before={before[key]} after={after[key]} field={key} names={names} />
               </dd>
             </div>
           ))}
@@ -160,7 +181,7 @@ function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
               {unchanged.length === 1 ? "1 unchanged field" : `${unchanged.length} unchanged fields`}
             </summary>
             <div className="mt-2">
-              <FieldRows entries={unchanged.map((key) => [key, after[key]])} />
+              <FieldRows entries={unchanged.map((key) => [key, after[key]])} names={names} />
             </div>
           </details>
         ) : null}
@@ -173,16 +194,16 @@ function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
       <p className="text-xs font-medium tracking-wide text-fg-subtle uppercase">
         {after ? "Values set" : "Values before removal"}
       </p>
-      {Object.keys(only).length === 0 ? muted("none") : <FieldRows entries={Object.entries(only)} />}
+      {Object.keys(only).length === 0 ? muted("none") : <FieldRows entries={Object.entries(only)} names={names} />}
     </div>
   );
 }
 
-export function EventData({ data }: { data: unknown }) {
+export function EventData({ data, names = {} }: { data: unknown; names?: IdNames }) {
   if (!isFields(data)) {
     return (
       <div className="text-sm">
-        <DataValue value={data} />
+        <DataValue value={data} names={names} />
       </div>
     );
   }
@@ -195,9 +216,9 @@ export function EventData({ data }: { data: unknown }) {
   return (
     <div className="space-y-3 text-sm">
       {hasComparison ? (
-        <BeforeAfter before={before as Fields | undefined} after={after as Fields | undefined} />
+        <BeforeAfter before={before as Fields | undefined} after={after as Fields | undefined} names={names} />
       ) : null}
-      {rest.length > 0 ? <FieldRows entries={rest} /> : null}
+      {rest.length > 0 ? <FieldRows entries={rest} names={names} /> : null}
       {!hasComparison && rest.length === 0 ? <p className="text-fg-subtle">No further details.</p> : null}
     </div>
   );
