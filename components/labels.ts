@@ -4,7 +4,11 @@
 import type { RoleName } from "@/lib/schemas/project";
 import type { DecisionStatus, RevealPolicy, WeightMode } from "@/lib/schemas/responses";
 
-export const STATUS_LABEL: Record<DecisionStatus, string> = { DRAFT: "Draft", OPEN: "Open", CLOSED: "Closed" };
+export const STATUS_LABEL: Record<DecisionStatus, string> = {
+  DRAFT: "Draft",
+  OPEN: "Open",
+  CLOSED: "Closed",
+};
 
 export const REVEAL_LABEL: Record<RevealPolicy, string> = {
   AFTER_CLOSE: "Hidden until the vote closes",

@@ -35,7 +35,10 @@ export default async function HomePage() {
 
   return (
     <PageContainer>
-      <PageHeader title="Home" description="What needs you across your projects: votes to cast, records to review, what was decided." />
+      <PageHeader
+        title="Home"
+        description="What needs you across your projects: votes to cast, records to review, what was decided."
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <AttentionLists
           data={attention}
@@ -49,7 +52,10 @@ export default async function HomePage() {
               id="home-projects"
               title="Your projects"
               action={
-                <Link href="/projects" className="text-sm font-medium text-accent-text hover:underline hover:underline-offset-4">
+                <Link
+                  href="/projects"
+                  className="text-sm font-medium text-accent-text hover:underline hover:underline-offset-4"
+                >
                   All projects
                 </Link>
               }

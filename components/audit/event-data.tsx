@@ -140,7 +140,17 @@ function FieldRows({ entries, names }: { entries: [string, unknown][]; names: Id
   );
 }
 
-function Change({ before, after, field, names }: { before: unknown; after: unknown; field: string; names: IdNames }) {
+function Change({
+  before,
+  after,
+  field,
+  names,
+}: {
+  before: unknown;
+  after: unknown;
+  field: string;
+  names: IdNames;
+}) {
   return (
     <div className="grid gap-1.5 sm:grid-cols-2 sm:gap-2">
       <del className="block min-w-0 rounded-md border border-danger/20 bg-danger-soft px-2.5 py-1.5 text-fg no-underline">
@@ -194,7 +204,11 @@ function BeforeAfter({ before, after, names }: { before?: Fields; after?: Fields
       <p className="text-xs font-medium tracking-wide text-fg-subtle uppercase">
         {after ? "Values set" : "Values before removal"}
       </p>
-      {Object.keys(only).length === 0 ? muted("none") : <FieldRows entries={Object.entries(only)} names={names} />}
+      {Object.keys(only).length === 0 ? (
+        muted("none")
+      ) : (
+        <FieldRows entries={Object.entries(only)} names={names} />
+      )}
     </div>
   );
 }
@@ -216,7 +230,11 @@ export function EventData({ data, names = {} }: { data: unknown; names?: IdNames
   return (
     <div className="space-y-3 text-sm">
       {hasComparison ? (
-        <BeforeAfter before={before as Fields | undefined} after={after as Fields | undefined} names={names} />
+        <BeforeAfter
+          before={before as Fields | undefined}
+          after={after as Fields | undefined}
+          names={names}
+        />
       ) : null}
       {rest.length > 0 ? <FieldRows entries={rest} names={names} /> : null}
       {!hasComparison && rest.length === 0 ? <p className="text-fg-subtle">No further details.</p> : null}

@@ -40,7 +40,10 @@ export function OutcomeCard({
         <h3 className="text-xs font-semibold tracking-wide text-fg-muted uppercase">
           {winners.length > 1 ? "Outcome" : "Winner"}
         </h3>
-        <p className="mt-1 text-xl font-semibold tracking-tight break-words text-fg" data-testid="outcome-winner">
+        <p
+          className="mt-1 text-xl font-semibold tracking-tight break-words text-fg"
+          data-testid="outcome-winner"
+        >
           {headline}
         </p>
         {top ? (
@@ -64,18 +67,25 @@ export function OutcomeCard({
         ) : null}
         {recordDiffers ? (
           <p className="mt-2 text-sm text-fg">
-            The record names <strong className="font-semibold">{record!.chosenOption}</strong> as the chosen option.
+            The record names <strong className="font-semibold">{record!.chosenOption}</strong> as the chosen
+            option.
           </p>
         ) : null}
         <div className="mt-4 flex flex-wrap gap-x-5 gap-y-2 text-sm font-medium">
           {record ? (
-            <Link href={recordHref} className="group inline-flex items-center gap-1.5 text-accent-text hover:underline hover:underline-offset-4">
+            <Link
+              href={recordHref}
+              className="group inline-flex items-center gap-1.5 text-accent-text hover:underline hover:underline-offset-4"
+            >
               Decision record
               <RecordStatusBadge status={record.status} />
               <ArrowRightIcon className="size-4 transition-transform group-hover:translate-x-0.5" />
             </Link>
           ) : null}
-          <Link href={resultsHref} className="group inline-flex items-center gap-1 text-accent-text hover:underline hover:underline-offset-4">
+          <Link
+            href={resultsHref}
+            className="group inline-flex items-center gap-1 text-accent-text hover:underline hover:underline-offset-4"
+          >
             Full results
             <ArrowRightIcon className="size-4 transition-transform group-hover:translate-x-0.5" />
           </Link>

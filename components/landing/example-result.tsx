@@ -18,18 +18,23 @@ function cellTone(score: number) {
   return "fill-indigo-100 dark:fill-indigo-950";
 }
 
-const cellText = (score: number) => (score >= 7.5 ? "fill-white dark:fill-zinc-950" : "fill-zinc-900 dark:fill-zinc-100");
+const cellText = (score: number) =>
+  score >= 7.5 ? "fill-white dark:fill-zinc-950" : "fill-zinc-900 dark:fill-zinc-100";
 
 export function ExampleResult() {
   const description =
     "Example result of a closed vote. Weighted totals out of 100: PyTorch 78.4 (winner), TensorFlow 66.9, JAX 54.1. " +
-    OPTIONS.map((o) => `${o.name} mean scores: ${CRITERIA.map((c, i) => `${c} ${o.scores[i]}`).join(", ")}`).join(". ") +
+    OPTIONS.map(
+      (o) => `${o.name} mean scores: ${CRITERIA.map((c, i) => `${c} ${o.scores[i]}`).join(", ")}`,
+    ).join(". ") +
     ".";
   return (
     <figure className="overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
       <div className="flex items-center justify-between gap-3 border-b border-line px-5 py-3">
         <p className="text-sm font-semibold text-fg">D-1 · Which framework do we standardize on?</p>
-        <span className="rounded-md bg-success-soft px-2 py-0.5 text-xs font-medium text-success-text">Closed</span>
+        <span className="rounded-md bg-success-soft px-2 py-0.5 text-xs font-medium text-success-text">
+          Closed
+        </span>
       </div>
       <svg viewBox="0 0 520 300" role="img" aria-label={description} className="block h-auto w-full">
         <text x="20" y="30" className="fill-fg text-[13px] font-semibold">
@@ -67,7 +72,13 @@ export function ExampleResult() {
           Mean score per criterion, 0 to 10
         </text>
         {CRITERIA.map((criterion, column) => (
-          <text key={criterion} x={150 + column * 92} y="194" textAnchor="middle" className="fill-fg-muted text-[11px]">
+          <text
+            key={criterion}
+            x={150 + column * 92}
+            y="194"
+            textAnchor="middle"
+            className="fill-fg-muted text-[11px]"
+          >
             {criterion}
           </text>
         ))}
@@ -78,7 +89,14 @@ export function ExampleResult() {
             </text>
             {option.scores.map((score, column) => (
               <g key={column}>
-                <rect x={108 + column * 92} y={204 + row * 28} width="84" height="24" rx="4" className={cellTone(score)} />
+                <rect
+                  x={108 + column * 92}
+                  y={204 + row * 28}
+                  width="84"
+                  height="24"
+                  rx="4"
+                  className={cellTone(score)}
+                />
                 <text
                   x={150 + column * 92}
                   y={221 + row * 28}

@@ -14,7 +14,13 @@ interface ProjectRef {
 
 export interface AttentionData {
   openVotes: { decisionId: string; key: string; title: string; project: ProjectRef; deadline: Date | null }[];
-  recordsToReview: { decisionId: string; key: string; title: string; project: ProjectRef; closedAt: Date | null }[];
+  recordsToReview: {
+    decisionId: string;
+    key: string;
+    title: string;
+    project: ProjectRef;
+    closedAt: Date | null;
+  }[];
   recentOutcomes: {
     decisionId: string;
     key: string;
@@ -151,19 +157,19 @@ function AttentionCard({
   children: ReactNode[];
 }) {
   return (
-    <Card as="section">
-      <CardHeader id={id} title={title} description={description} />
-      {children.length > 0 ? (
-        <ul className="divide-y divide-line" aria-labelledby={id}>
-          {children}
-        </ul>
-      ) : (
-        <p className="flex items-center gap-2 px-5 py-4 text-sm text-fg-muted">
-          <CheckIcon className="size-4 shrink-0 text-success-text" />
-          {empty}
-        </p>
-      )}
-    </Card>
+    <section aria-labelledby={id}>
+      <Card>
+        <CardHeader id={id} title={title} description={description} />
+        {children.length > 0 ? (
+          <ul className="divide-y divide-line">{children}</ul>
+        ) : (
+          <p className="flex items-center gap-2 px-5 py-4 text-sm text-fg-muted">
+            <CheckIcon className="size-4 shrink-0 text-success-text" />
+            {empty}
+          </p>
+        )}
+      </Card>
+    </section>
   );
 }
 

@@ -1,8 +1,19 @@
 // The project's search box: a plain GET form, so it works before scripts load and results have a URL.
 
-export function ProjectSearchBox({ projectId, defaultValue = "" }: { projectId: string; defaultValue?: string }) {
+export function ProjectSearchBox({
+  projectId,
+  defaultValue = "",
+}: {
+  projectId: string;
+  defaultValue?: string;
+}) {
   return (
-    <form role="search" action={`/projects/${projectId}/search`} method="get" className="relative w-full sm:w-72">
+    <form
+      role="search"
+      action={`/projects/${projectId}/search`}
+      method="get"
+      className="relative w-full sm:w-72"
+    >
       <label htmlFor="project-search" className="sr-only">
         Search this project
       </label>

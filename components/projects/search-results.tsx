@@ -37,7 +37,9 @@ export function ProjectSearchResults({ projectId, result }: { projectId: string;
   return (
     <div className="space-y-3">
       <p className="text-sm text-fg-muted" role="status">
-        {result.truncated ? `The first ${result.hits.length} matching decisions` : pluralize(result.hits.length, "matching decision")}
+        {result.truncated
+          ? `The first ${result.hits.length} matching decisions`
+          : pluralize(result.hits.length, "matching decision")}
         {result.truncated ? " — narrow the search to see the rest." : "."}
       </p>
       <ol className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface shadow-xs">

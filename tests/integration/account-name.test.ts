@@ -29,7 +29,9 @@ describeOnEachDatabase("changing one's display name", (db) => {
   it("refuses an empty or overlong name and keeps the old one", async () => {
     const team = await makeTeam();
     await expect(changeName(team.lead, { name: "   " })).rejects.toMatchObject({ code: "unprocessable" });
-    await expect(changeName(team.lead, { name: "x".repeat(101) })).rejects.toMatchObject({ code: "unprocessable" });
+    await expect(changeName(team.lead, { name: "x".repeat(101) })).rejects.toMatchObject({
+      code: "unprocessable",
+    });
     expect(await getProfile(team.lead)).toMatchObject({ name: "Lead" });
   });
 });

@@ -15,7 +15,10 @@ describeOnEachDatabase("names for the ids in audit events", () => {
     const names = await nameAuditIds(team.auditor, team.project.id, [
       ...page.events,
       // An event that (by mistake or malice) mentions another project's ids gets no names for them.
-      { entityId: foreign.id, data: { decisionId: foreign.id, optionId: foreign.options[0]!.id, owner: other.owner.userId } },
+      {
+        entityId: foreign.id,
+        data: { decisionId: foreign.id, optionId: foreign.options[0]!.id, owner: other.owner.userId },
+      },
     ]);
     expect(names[decision.id]).toBe("ADR-0001: Which framework do we standardize on?");
     expect(names[team.owner.userId]).toBe("Owner");
@@ -28,6 +31,8 @@ describeOnEachDatabase("names for the ids in audit events", () => {
       { entityId: decision.id, data: { chosenOptionId: decision.options[1]!.id } },
     ]);
     expect(withOption[decision.options[1]!.id]).toBe("TensorFlow");
-    await expect(nameAuditIds(team.stranger, team.project.id, page.events)).rejects.toMatchObject({ code: "not_found" });
+    await expect(nameAuditIds(team.stranger, team.project.id, page.events)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -34,7 +34,11 @@ describeOnEachDatabase("invites: several at once, pending list, revoke", (db) =>
     expect(pending[0]!.createdBy.name).toBe("Owner");
 
     const events = await db().prisma.auditEvent.findMany({
-      where: { projectId: team.project.id, action: "invite.created", entityId: { in: [...labelled, ...counted].map((i) => i.id) } },
+      where: {
+        projectId: team.project.id,
+        action: "invite.created",
+        entityId: { in: [...labelled, ...counted].map((i) => i.id) },
+      },
     });
     expect(events).toHaveLength(5);
   });
@@ -42,10 +46,17 @@ describeOnEachDatabase("invites: several at once, pending list, revoke", (db) =>
   it("refuses more than 20 links at once and a zero count, making none", async () => {
     const team = await makeTeam();
     const before = await db().prisma.invite.count({ where: { projectId: team.project.id } });
-    await expect(createInvites(team.owner, team.project.id, { role: "MEMBER", count: 21 })).rejects.toMatchObject({ code: "unprocessable" });
-    await expect(createInvites(team.owner, team.project.id, { role: "MEMBER", count: 0 })).rejects.toMatchObject({ code: "unprocessable" });
     await expect(
-      createInvites(team.owner, team.project.id, { role: "MEMBER", labels: Array.from({ length: 21 }, (_, i) => `p${i}`) }),
+      createInvites(team.owner, team.project.id, { role: "MEMBER", count: 21 }),
+    ).rejects.toMatchObject({ code: "unprocessable" });
+    await expect(
+      createInvites(team.owner, team.project.id, { role: "MEMBER", count: 0 }),
+    ).rejects.toMatchObject({ code: "unprocessable" });
+    await expect(
+      createInvites(team.owner, team.project.id, {
+        role: "MEMBER",
+        labels: Array.from({ length: 21 }, (_, i) => `p${i}`),
+      }),
     ).rejects.toMatchObject({ code: "unprocessable" });
     expect(await db().prisma.invite.count({ where: { projectId: team.project.id } })).toBe(before);
   });
@@ -59,17 +70,28 @@ describeOnEachDatabase("invites: several at once, pending list, revoke", (db) =>
     expect(await listPendingInvites(team.owner, team.project.id)).toEqual([]);
 
     const late = await makeUser("Late");
-    await expect(acceptInvite(late, revoked!.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/revoked/) });
-    expect(await db().prisma.membership.count({ where: { projectId: team.project.id, userId: late.userId } })).toBe(0);
+    await expect(acceptInvite(late, revoked!.token)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/revoked/),
+    });
+    expect(
+      await db().prisma.membership.count({ where: { projectId: team.project.id, userId: late.userId } }),
+    ).toBe(0);
 
     const event = await db().prisma.auditEvent.findFirstOrThrow({
       where: { projectId: team.project.id, action: "invite.revoked" },
     });
     expect(event).toMatchObject({ actorId: team.owner.userId, entityType: "invite", entityId: revoked!.id });
     // Revoking twice, or a link already used, is a conflict and writes nothing.
-    await expect(revokeInvite(team.owner, team.project.id, revoked!.id)).rejects.toMatchObject({ code: "conflict" });
-    await expect(revokeInvite(team.owner, team.project.id, used!.id)).rejects.toMatchObject({ code: "conflict" });
-    expect(await db().prisma.auditEvent.count({ where: { projectId: team.project.id, action: "invite.revoked" } })).toBe(1);
+    await expect(revokeInvite(team.owner, team.project.id, revoked!.id)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(revokeInvite(team.owner, team.project.id, used!.id)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect(
+      await db().prisma.auditEvent.count({ where: { projectId: team.project.id, action: "invite.revoked" } }),
+    ).toBe(1);
   });
 
   it("lets only owners list and revoke invites: leads, members and auditors get 403, strangers 404", async () => {
@@ -78,28 +100,43 @@ describeOnEachDatabase("invites: several at once, pending list, revoke", (db) =>
     for (const who of [team.lead, team.member, team.auditor]) {
       const list = await api("GET", `/projects/${team.project.id}/invites`, { token: await token(who) });
       expect(list.status).toBe(403);
-      const del = await api("DELETE", `/projects/${team.project.id}/invites/${invite!.id}`, { token: await token(who) });
+      const del = await api("DELETE", `/projects/${team.project.id}/invites/${invite!.id}`, {
+        token: await token(who),
+      });
       expect(del.status).toBe(403);
     }
-    const strangerList = await api("GET", `/projects/${team.project.id}/invites`, { token: await token(team.stranger) });
+    const strangerList = await api("GET", `/projects/${team.project.id}/invites`, {
+      token: await token(team.stranger),
+    });
     expect(strangerList.status).toBe(404);
-    const strangerDel = await api("DELETE", `/projects/${team.project.id}/invites/${invite!.id}`, { token: await token(team.stranger) });
+    const strangerDel = await api("DELETE", `/projects/${team.project.id}/invites/${invite!.id}`, {
+      token: await token(team.stranger),
+    });
     expect(strangerDel.status).toBe(404);
 
     const list = await api("GET", `/projects/${team.project.id}/invites`, { token: await token(team.owner) });
     expect(list.status).toBe(200);
-    expect(list.body.invites).toEqual([expect.objectContaining({ id: invite!.id, role: "MEMBER", label: "" })]);
+    expect(list.body.invites).toEqual([
+      expect.objectContaining({ id: invite!.id, role: "MEMBER", label: "" }),
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(invite!.token);
-    const del = await api("DELETE", `/projects/${team.project.id}/invites/${invite!.id}`, { token: await token(team.owner) });
+    const del = await api("DELETE", `/projects/${team.project.id}/invites/${invite!.id}`, {
+      token: await token(team.owner),
+    });
     expect(del.status).toBe(204);
   });
 
   it("cannot list or revoke another project's invite through one's own project", async () => {
     const mine = await makeTeam("Mine");
     const theirs = await makeTeam("Theirs");
-    const [their] = await createInvites(theirs.owner, theirs.project.id, { role: "MEMBER", labels: ["their person"] });
+    const [their] = await createInvites(theirs.owner, theirs.project.id, {
+      role: "MEMBER",
+      labels: ["their person"],
+    });
     expect(await listPendingInvites(mine.owner, mine.project.id)).toEqual([]);
-    const del = await api("DELETE", `/projects/${mine.project.id}/invites/${their!.id}`, { token: await token(mine.owner) });
+    const del = await api("DELETE", `/projects/${mine.project.id}/invites/${their!.id}`, {
+      token: await token(mine.owner),
+    });
     expect(del.status).toBe(404);
     const still = await db().prisma.invite.findUniqueOrThrow({ where: { id: their!.id } });
     expect(still.revokedAt).toBeNull();
@@ -112,6 +149,11 @@ describeOnEachDatabase("invites: several at once, pending list, revoke", (db) =>
       body: { role: "LEAD", label: "Priya" },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ role: "LEAD", label: "Priya", token: expect.any(String), url: expect.stringContaining("/invites/") });
+    expect(res.body).toMatchObject({
+      role: "LEAD",
+      label: "Priya",
+      token: expect.any(String),
+      url: expect.stringContaining("/invites/"),
+    });
   });
 });

@@ -36,14 +36,26 @@ export async function nameAuditIds(
   const list = [...ids];
   const db = getDb();
   const [decisions, options, criteria, records, invites, users] = await Promise.all([
-    db.decision.findMany({ where: { projectId, id: { in: list } }, select: { id: true, number: true, title: true } }),
-    db.option.findMany({ where: { decision: { projectId }, id: { in: list } }, select: { id: true, name: true } }),
-    db.criterion.findMany({ where: { decision: { projectId }, id: { in: list } }, select: { id: true, name: true } }),
+    db.decision.findMany({
+      where: { projectId, id: { in: list } },
+      select: { id: true, number: true, title: true },
+    }),
+    db.option.findMany({
+      where: { decision: { projectId }, id: { in: list } },
+      select: { id: true, name: true },
+    }),
+    db.criterion.findMany({
+      where: { decision: { projectId }, id: { in: list } },
+      select: { id: true, name: true },
+    }),
     db.decisionRecord.findMany({
       where: { decision: { projectId }, id: { in: list } },
       select: { id: true, decision: { select: { number: true, title: true } } },
     }),
-    db.invite.findMany({ where: { projectId, id: { in: list } }, select: { id: true, label: true, role: true } }),
+    db.invite.findMany({
+      where: { projectId, id: { in: list } },
+      select: { id: true, label: true, role: true },
+    }),
     // People are named when they belong to the project or acted in its history.
     db.user.findMany({
       where: {

@@ -45,7 +45,9 @@ export async function createInvites(actor: Actor, projectId: string, raw: unknow
         action: "invite.created",
         entityType: "invite",
         entityId: invite.id,
-        data: { after: { role: input.role, expiresAt: expiresAt.toISOString(), ...(label ? { label } : {}) } },
+        data: {
+          after: { role: input.role, expiresAt: expiresAt.toISOString(), ...(label ? { label } : {}) },
+        },
       });
       created.push(invite.id);
     }

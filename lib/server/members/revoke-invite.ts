@@ -21,7 +21,8 @@ export async function revokeInvite(actor: Actor, projectId: string, inviteId: st
       where: { id: invite.id, usedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (revoked.count !== 1) throw new AppError("conflict", "This invite has already been used, so there is nothing to revoke.");
+    if (revoked.count !== 1)
+      throw new AppError("conflict", "This invite has already been used, so there is nothing to revoke.");
     await appendAuditEvent(tx, {
       projectId,
       actorId: actor.userId,

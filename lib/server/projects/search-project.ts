@@ -3,7 +3,12 @@
 // the query itself, so another project's rows cannot match.
 import "server-only";
 import { getDb } from "../../db";
-import { projectSearchQuerySchema, type SearchField, type SearchHit, type SearchResponse } from "../../schemas/search";
+import {
+  projectSearchQuerySchema,
+  type SearchField,
+  type SearchHit,
+  type SearchResponse,
+} from "../../schemas/search";
 import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import { decisionKey } from "../decisions/shape";
@@ -23,7 +28,11 @@ interface Row {
   recordText: string | null;
 }
 
-export async function searchProject(actor: Actor, projectId: string, rawQuery: unknown): Promise<SearchResponse> {
+export async function searchProject(
+  actor: Actor,
+  projectId: string,
+  rawQuery: unknown,
+): Promise<SearchResponse> {
   await requirePermission(projectId, actor.userId, "project.read");
   const { q } = parseInput(projectSearchQuerySchema, rawQuery);
   // The user's % and _ are searched for literally (ILIKE escapes with a backslash by default).

@@ -174,7 +174,12 @@ export default async function AuditLogPage({
               Events #{first.seq}
               {first.seq !== last.seq ? ` to #${last.seq}` : ""}, newest first{filtered ? ", filtered" : ""}.
             </p>
-            <AuditTimeline projectId={project.id} events={page.events} memberNames={memberNames} names={names} />
+            <AuditTimeline
+              projectId={project.id}
+              events={page.events}
+              memberNames={memberNames}
+              names={names}
+            />
             <nav aria-label="Audit log pages" className="flex flex-wrap items-center justify-between gap-3">
               {after ? (
                 <Link

@@ -36,7 +36,10 @@ export async function createInviteAction(
   const role = formString(formData, "role");
   const count = formString(formData, "count") || "1";
   const labelsText = formString(formData, "labels");
-  const labels = labelsText.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const labels = labelsText
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
   try {
     const invites = await createInvites(actor, projectId, { role, count, labels }, await publicOrigin());
     revalidatePath(membersPath(projectId));

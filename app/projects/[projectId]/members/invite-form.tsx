@@ -21,7 +21,9 @@ export function InviteForm({
   const [role, setRole] = useState<RoleName>("MEMBER");
   const invites = state.status === "success" ? (state.invites ?? []) : [];
   const errors = state.status === "error" ? state.fieldErrors : undefined;
-  const allLinks = invites.map((invite) => (invite.label ? `${invite.label}: ${invite.url}` : invite.url)).join("\n");
+  const allLinks = invites
+    .map((invite) => (invite.label ? `${invite.label}: ${invite.url}` : invite.url))
+    .join("\n");
 
   return (
     <div className="space-y-4">
@@ -82,7 +84,10 @@ export function InviteForm({
           <ul className="mt-2 space-y-2">
             {invites.map((invite, index) => (
               <li key={invite.url} className="flex flex-col gap-1.5 sm:flex-row sm:items-center">
-                <label htmlFor={`invite-link-${index}`} className={invite.label ? "text-sm font-medium sm:w-44 sm:truncate" : "sr-only"}>
+                <label
+                  htmlFor={`invite-link-${index}`}
+                  className={invite.label ? "text-sm font-medium sm:w-44 sm:truncate" : "sr-only"}
+                >
                   {invite.label || `Invite link ${index + 1}`}
                 </label>
                 <input
@@ -109,7 +114,8 @@ export function InviteForm({
                 timeStyle: "short",
               })}
             </time>
-            . Send each only to the person you mean to invite; you can revoke any of them below until it is used.
+            . Send each only to the person you mean to invite; you can revoke any of them below until it is
+            used.
           </p>
         </Alert>
       ) : null}

@@ -36,42 +36,49 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
       ) : null}
 
       {isOwner ? (
-        <Card as="section">
-          <CardHeader
-            id="pending-invites-heading"
-            title="Pending invites"
-            description={
-              invites.length === 0
-                ? "No links are waiting to be used. Used, revoked and expired links drop off this list."
-                : `${pluralize(invites.length, "link")} not used yet. Revoke any you no longer want to work.`
-            }
-          />
-          {invites.length > 0 ? (
-            <ul className="divide-y divide-line" aria-labelledby="pending-invites-heading">
-              {invites.map((invite) => {
-                const description = `${ROLE_LABEL[invite.role]} invite${invite.label ? ` for ${invite.label}` : ""}`;
-                return (
-                  <li key={invite.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-5">
-                    <div className="min-w-0 flex-1">
-                      <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-fg">
-                        <span className="break-all">{invite.label || "Unlabelled link"}</span>
-                        <RoleBadge role={invite.role} />
-                      </p>
-                      <p className="mt-0.5 text-xs text-fg-muted">
-                        Created by {invite.createdBy.name} on {formatDate(invite.createdAt)} · expires{" "}
-                        <time dateTime={invite.expiresAt.toISOString()}>{formatDateTime(invite.expiresAt)}</time>
-                      </p>
-                    </div>
-                    <RevokeInviteButton
-                      action={revokeInviteAction.bind(null, project.id, invite.id)}
-                      description={description}
-                    />
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-        </Card>
+        <section aria-labelledby="pending-invites-heading">
+          <Card>
+            <CardHeader
+              id="pending-invites-heading"
+              title="Pending invites"
+              description={
+                invites.length === 0
+                  ? "No links are waiting to be used. Used, revoked and expired links drop off this list."
+                  : `${pluralize(invites.length, "link")} not used yet. Revoke any you no longer want to work.`
+              }
+            />
+            {invites.length > 0 ? (
+              <ul className="divide-y divide-line">
+                {invites.map((invite) => {
+                  const description = `${ROLE_LABEL[invite.role]} invite${invite.label ? ` for ${invite.label}` : ""}`;
+                  return (
+                    <li
+                      key={invite.id}
+                      className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-5"
+                    >
+                      <div className="min-w-0 flex-1">
+                        <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-fg">
+                          <span className="break-all">{invite.label || "Unlabelled link"}</span>
+                          <RoleBadge role={invite.role} />
+                        </p>
+                        <p className="mt-0.5 text-xs text-fg-muted">
+                          Created by {invite.createdBy.name} on {formatDate(invite.createdAt)} · expires{" "}
+                          <time dateTime={invite.expiresAt.toISOString()}>
+                            {formatDateTime(invite.expiresAt)}
+                          </time>
+                        </p>
+                      </div>
+                      <RevokeInviteButton
+                        action={revokeInviteAction.bind(null, project.id, invite.id)}
+                        description={description}
+                      />
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+          </Card>
+        </section>
       ) : null}
 
       <Card as="section">

@@ -18,7 +18,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
-  const { actor } = await loadProject(projectId, `/projects/${projectId}/search${q ? `?q=${encodeURIComponent(q)}` : ""}`);
+  const { actor } = await loadProject(
+    projectId,
+    `/projects/${projectId}/search${q ? `?q=${encodeURIComponent(q)}` : ""}`,
+  );
 
   let result: Awaited<ReturnType<typeof searchProject>> | null = null;
   let problem: string | null = null;
@@ -40,8 +43,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {result ? <>Results for “{result.query}”</> : "Search"}
         </h2>
         <p className="mt-1 max-w-2xl text-sm text-fg-muted">
-          Searches every decision of this project — title, context, options, criteria — and the current text of
-          its decision record.
+          Searches every decision of this project — title, context, options, criteria — and the current text
+          of its decision record.
         </p>
       </div>
       {problem ? (
@@ -49,7 +52,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
       ) : result && result.hits.length === 0 ? (
         <EmptyState title="Nothing matches">
           No decision or record of this project contains “{result.query}”. Try another word, or browse the{" "}
-          <Link href={`/projects/${projectId}/decisions`} className="font-medium text-accent-text underline underline-offset-4">
+          <Link
+            href={`/projects/${projectId}/decisions`}
+            className="font-medium text-accent-text underline underline-offset-4"
+          >
             decisions
           </Link>
           .
