@@ -14,7 +14,7 @@ const AUDITOR = "ken@verdict.demo";
 const FRAMEWORK = /Which deep-learning framework do we standardize on/;
 const SERVING = /How do we serve models in production/;
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 async function projectUrl(page: Page) {
   await page.goto("/projects");
