@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect as fixtureExpect, test } from "./fixtures";
 import { newPerson, signIn, signUp, unique } from "./helpers";
 
 const OWNER = "priya@verdict.demo";
@@ -15,6 +15,8 @@ const FRAMEWORK = /Which deep-learning framework do we standardize on/;
 const SERVING = /How do we serve models in production/;
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
+// Server actions took over 10 s on the shared 2-core machine (load 20–35): wait longer than the default.
+const expect = fixtureExpect.configure({ timeout: 45_000 });
 
 async function projectUrl(page: Page) {
   await page.goto("/projects");
