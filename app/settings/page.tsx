@@ -49,7 +49,7 @@ export default async function SettingsPage() {
                 <dd className="truncate text-sm text-fg">{profile?.email}</dd>
               </dl>
             </div>
-            <ChangeNameForm key={profile?.name} name={profile?.name ?? ""} />
+            <ChangeNameForm name={profile?.name ?? ""} />
           </CardBody>
         </Card>
 
