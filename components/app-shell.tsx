@@ -33,7 +33,7 @@ export function AppShell({
       <header className="sticky top-0 z-40 border-b border-line bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/70">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 px-4 sm:px-6">
           <Link
-            href={user ? "/projects" : "/"}
+            href={user ? "/home" : "/"}
             className="flex h-14 items-center gap-2.5 text-[15px] font-semibold tracking-tight text-fg"
           >
             <LogoMark className="size-7" />

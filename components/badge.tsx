@@ -1,15 +1,11 @@
 // Role badges and the words for each role, as PRODUCT.md's permission table describes them.
 import type { ReactNode } from "react";
 import type { RoleName } from "@/lib/schemas/project";
+import { ROLE_LABEL } from "./labels";
 
 export const ROLES: readonly RoleName[] = ["OWNER", "LEAD", "MEMBER", "AUDITOR"];
 
-export const ROLE_LABEL: Record<RoleName, string> = {
-  OWNER: "Owner",
-  LEAD: "Lead",
-  MEMBER: "Member",
-  AUDITOR: "Auditor",
-};
+export { ROLE_LABEL };
 
 export const ROLE_SUMMARY: Record<RoleName, string> = {
   OWNER: "Manages members and roles, and can do everything a lead can.",

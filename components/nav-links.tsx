@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
+  { href: "/home", label: "Home" },
   { href: "/projects", label: "Projects" },
   { href: "/settings", label: "Settings" },
 ] as const;

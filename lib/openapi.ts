@@ -5,6 +5,7 @@ import { changeRoleSchema, createInviteSchema, createProjectSchema } from "./sch
 import { ballotSchema, createDecisionSchema, reopenSchema, updateDecisionSchema } from "./schemas/decision";
 import { auditQuerySchema, auditVerifyQuerySchema } from "./schemas/audit";
 import { resultsResponseSchema } from "./schemas/results";
+import { projectSearchQuerySchema, searchResponseSchema } from "./schemas/search";
 import {
   acceptRecordSchema,
   confirmReviewSchema,
@@ -44,7 +45,11 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   },
   "/projects/{projectId}": { get: { summary: "A project with its members and your role" } },
   "/projects/{projectId}/invites": {
-    post: { summary: "Create an invite link with a role and an expiry (OWNER)", body: createInviteSchema, status: 201 },
+    get: { summary: "Pending invite links: not used, revoked or expired (OWNER)" },
+    post: { summary: "Create an invite link with a role, an optional label and an expiry (OWNER)", body: createInviteSchema, status: 201 },
+  },
+  "/projects/{projectId}/invites/{inviteId}": {
+    delete: { summary: "Revoke a pending invite link (OWNER); audited", status: 204 },
   },
   "/invites/{token}/accept": { post: { summary: "Join a project through an invite link" } },
   "/projects/{projectId}/members/{userId}": {
@@ -123,6 +128,13 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/decisions/{decisionId}/export.json": { get: { summary: "The decision with its ballots (after close) and result" } },
   "/decisions/{decisionId}/ballots.csv": { get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" } },
   "/projects/{projectId}/records": { get: { summary: "The records index, filterable by status and searchable", query: recordIndexQuerySchema } },
+  "/projects/{projectId}/search": {
+    get: {
+      summary: "Search the project's decisions and records (title, context, options, criteria, record text)",
+      query: projectSearchQuerySchema,
+      response: searchResponseSchema,
+    },
+  },
   "/projects/{projectId}/records.zip": {
     get: {
       summary:

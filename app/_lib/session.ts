@@ -2,7 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth";
+import { getProfile } from "@/lib/server/account/get-profile";
 import { sessionActor, type Actor } from "@/lib/server/actor";
 
 /** Only same-site paths may follow sign-in; anything else (//evil.com, https://…) goes to /projects. */
@@ -26,13 +26,12 @@ export async function requireActor(callbackPath: string): Promise<Actor> {
   return actor;
 }
 
-/** The name and email to show for the signed-in user (from the session the user signed in with). */
+/** The name and email to show for the signed-in user, as the account holds them now. */
 export const sessionProfile = cache(async (): Promise<{ name: string; email: string } | null> => {
+  const actor = await currentActor();
+  if (!actor) return null;
   // A session can outlive its user (e.g. a reset database): only existing users count as signed in.
-  if (!(await currentActor())) return null;
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) return null;
-  const email = user.email ?? "";
-  return { name: user.name?.trim() || email.split("@")[0] || "Account", email };
+  const user = await getProfile(actor);
+  if (!user) return null;
+  return { name: user.name.trim() || user.email.split("@")[0] || "Account", email: user.email };
 });

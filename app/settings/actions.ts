@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { changeName } from "@/lib/server/account/change-name";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
 import { formStateFromError, formString, type FormState } from "../_lib/form-state";
@@ -31,4 +32,17 @@ export async function revokeTokenAction(tokenId: string): Promise<FormState> {
   }
   revalidatePath("/settings");
   return { status: "success", message: "Token revoked." };
+}
+
+export async function changeNameAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("/settings");
+  const name = formString(formData, "name");
+  try {
+    await changeName(actor, { name });
+  } catch (error) {
+    return formStateFromError(error, { name });
+  }
+  // The top bar shows the name on every page.
+  revalidatePath("/", "layout");
+  return { status: "success", message: "Name saved.", values: { name: name.trim() } };
 }

@@ -11,6 +11,7 @@ import { listSessions } from "@/lib/server/sessions/list-sessions";
 import { userHasPassword } from "@/lib/server/account/has-password";
 import { requireActor, sessionProfile } from "../_lib/session";
 import { revokeTokenAction } from "./actions";
+import { ChangeNameForm } from "./change-name-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
@@ -40,20 +41,15 @@ export default async function SettingsPage() {
             title="Profile"
             description="How your team sees you on ballots, records and in the history."
           />
-          <CardBody>
+          <CardBody className="space-y-5">
             <div className="flex items-center gap-4">
               <Avatar name={profile?.name ?? "?"} tone="accent" />
-              <dl className="grid min-w-0 flex-1 gap-x-8 gap-y-3 sm:grid-cols-2">
-                <div className="min-w-0">
-                  <dt className="text-xs font-medium text-fg-subtle">Name</dt>
-                  <dd className="truncate text-sm font-medium text-fg">{profile?.name}</dd>
-                </div>
-                <div className="min-w-0">
-                  <dt className="text-xs font-medium text-fg-subtle">Email</dt>
-                  <dd className="truncate text-sm text-fg">{profile?.email}</dd>
-                </div>
+              <dl className="min-w-0 flex-1">
+                <dt className="text-xs font-medium text-fg-muted">Email</dt>
+                <dd className="truncate text-sm text-fg">{profile?.email}</dd>
               </dl>
             </div>
+            <ChangeNameForm name={profile?.name ?? ""} />
           </CardBody>
         </Card>
 

@@ -2,7 +2,7 @@
 // what changed. Each event links to its own page with the hashes.
 import Link from "next/link";
 import type { AuditEventView } from "@/lib/schemas/responses";
-import { EventData } from "./event-data";
+import { EventData, type IdNames } from "./event-data";
 import { actionLabel, auditEventHref, auditLogHref, entityTypeLabel, formatUtc, shortId } from "./format";
 
 /** The fields of an event this list shows. */
@@ -37,6 +37,7 @@ export function AuditTimeline({
   projectId,
   events,
   memberNames = {},
+  names = {},
   showEntity = true,
   headingLevel = 3,
 }: {
@@ -44,6 +45,8 @@ export function AuditTimeline({
   events: AuditEventItem[];
   /** Names for `member` entities, whose ids are user ids. */
   memberNames?: Record<string, string>;
+  /** Names for any id the events mention (decisions, options, people…), shown instead of the id. */
+  names?: IdNames;
   /** Off when every event is about the same entity (an entity's own history). */
   showEntity?: boolean;
   headingLevel?: 2 | 3 | 4;
@@ -53,7 +56,8 @@ export function AuditTimeline({
     <ol className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface shadow-xs">
       {events.map((event) => {
         const titleId = `event-${event.seq}-title`;
-        const entityName = event.entityType === "member" ? memberNames[event.entityId] : undefined;
+        const entityName =
+          (event.entityType === "member" ? memberNames[event.entityId] : undefined) ?? names[event.entityId];
         return (
           <li
             key={event.seq}
@@ -106,7 +110,7 @@ export function AuditTimeline({
                     </Link>
                   </p>
                 ) : null}
-                <EventData data={event.data} />
+                <EventData data={event.data} names={{ ...memberNames, ...names }} />
               </div>
             </article>
           </li>

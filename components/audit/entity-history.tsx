@@ -18,7 +18,7 @@ export function EntityHistory({
   entityType: string;
   entityId: string;
   /** The latest events, newest first; `next` is non-null when older ones were left out. */
-  page: { events: AuditEventView[]; next: number | null };
+  page: { events: AuditEventView[]; next: number | null; names?: Record<string, string> };
   title?: string;
 }) {
   const headingId = `history-${entityType}-${entityId}`;
@@ -45,7 +45,7 @@ export function EntityHistory({
         </EmptyState>
       ) : (
         <>
-          <AuditTimeline projectId={projectId} events={page.events} showEntity={false} />
+          <AuditTimeline projectId={projectId} events={page.events} names={page.names} showEntity={false} />
           {page.next !== null ? (
             <p className="text-sm text-fg-muted">
               Showing the latest {page.events.length} changes.{" "}

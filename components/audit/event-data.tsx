@@ -3,21 +3,15 @@
 import { Fragment, type ReactNode } from "react";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import { Markdown } from "../markdown";
+import { fieldLabel, isIdField, valueLabel } from "../labels";
+
+/** Names for the ids an event mentions (people, decisions, options…), resolved by the page. */
+export type IdNames = Record<string, string>;
 
 type Fields = Record<string, unknown>;
 
 const isFields = (value: unknown): value is Fields =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** `expiresAt` → "Expires at", `weight_mode` → "Weight mode". */
-export function fieldLabel(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_.-]+/g, " ")
-    .trim()
-    .toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -83,7 +77,7 @@ const isNamedItem = (value: unknown): value is NamedItem =>
   Object.values(value).every((member) => member === null || typeof member !== "object");
 
 /** A named list item on one line: its name, then its other fields; the id stays in the tooltip. */
-function NamedItem({ item }: { item: NamedItem }) {
+function NamedItem({ item, names }: { item: NamedItem; names: IdNames }) {
   const { id, name, ...others } = item;
   const details = Object.entries(others).filter(([, member]) => member !== "" && member !== undefined);
   return (
@@ -93,7 +87,9 @@ function NamedItem({ item }: { item: NamedItem }) {
         <span key={key} className="text-fg-muted">
           {" · "}
           {fieldLabel(key).toLowerCase()}{" "}
-          <span className="text-fg">{member === null ? "none" : String(member)}</span>
+          <span className="text-fg">
+            {member === null ? "none" : <DataValue value={member} field={key} names={names} />}
+          </span>
         </span>
       ))}
     </span>
@@ -104,16 +100,32 @@ function NamedItem({ item }: { item: NamedItem }) {
 export function DataValue({
   value,
   depth = 0,
+  field,
+  names = {},
   markdown = false,
 }: {
   value: unknown;
   depth?: number;
+  /** The key this value sits under: it decides which word a stored value reads as. */
+  field?: string;
+  names?: IdNames;
   /** The value is Markdown source (see MARKDOWN_FIELDS). */
   markdown?: boolean;
 }): ReactNode {
   if (value === undefined) return muted("not set");
   if (value === null) return muted("none");
-  if (typeof value === "string") return value === "" ? muted("empty") : <TextValue text={value} markdown={markdown} />;
+  if (typeof value === "string") {
+    if (value === "") return muted("empty");
+    // A word or a name instead of the stored value, which stays in the tooltip.
+    const word = (isIdField(field) ? names[value] : undefined) ?? valueLabel(field, value);
+    if (word !== undefined)
+      return (
+        <span title={value} className="break-words">
+          {word}
+        </span>
+      );
+    return <TextValue text={value} markdown={markdown} />;
+  }
   if (typeof value === "number" || typeof value === "boolean")
     return <span className="font-mono">{String(value)}</span>;
   if (Array.isArray(value)) {
@@ -124,7 +136,11 @@ export function DataValue({
       <ol className="list-decimal space-y-1 pl-5 marker:text-fg-subtle">
         {value.map((item, index) => (
           <li key={index}>
-            {isNamedItem(item) ? <NamedItem item={item} /> : <DataValue value={item} depth={depth + 1} />}
+            {isNamedItem(item) ? (
+              <NamedItem item={item} names={names} />
+            ) : (
+              <DataValue value={item} depth={depth + 1} names={names} />
+            )}
           </li>
         ))}
       </ol>
@@ -143,7 +159,13 @@ export function DataValue({
               {fieldLabel(key)}
             </dt>
             <dd className="min-w-0">
-              <DataValue value={member} depth={depth + 1} markdown={MARKDOWN_FIELDS.has(key)} />
+              <DataValue
+                value={member}
+                depth={depth + 1}
+                field={key}
+                names={names}
+                markdown={MARKDOWN_FIELDS.has(key)}
+              />
             </dd>
           </Fragment>
         ))}
@@ -153,7 +175,7 @@ export function DataValue({
   return <code className="font-mono text-xs">{String(value)}</code>;
 }
 
-function FieldRows({ entries }: { entries: [string, unknown][] }) {
+function FieldRows({ entries, names }: { entries: [string, unknown][]; names: IdNames }) {
   return (
     <dl className="grid grid-cols-1 gap-x-4 gap-y-0.5 sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-y-2">
       {entries.map(([key, value]) => (
@@ -162,7 +184,11 @@ function FieldRows({ entries }: { entries: [string, unknown][] }) {
             {fieldLabel(key)}
           </dt>
           <dd className="mb-2 min-w-0 text-fg sm:mb-0">
-            {isChangeMap(value) ? <ChangeList changes={value} /> : <DataValue value={value} markdown={MARKDOWN_FIELDS.has(key)} />}
+            {isChangeMap(value) ? (
+              <ChangeList changes={value} names={names} />
+            ) : (
+              <DataValue value={value} field={key} names={names} markdown={MARKDOWN_FIELDS.has(key)} />
+            )}
           </dd>
         </Fragment>
       ))}
@@ -183,7 +209,7 @@ function isChangeMap(value: unknown): value is ChangeMap {
   );
 }
 
-function ChangeList({ changes }: { changes: ChangeMap }) {
+function ChangeList({ changes, names }: { changes: ChangeMap; names: IdNames }) {
   return (
     <dl className="space-y-2">
       {Object.entries(changes).map(([key, change]) => (
@@ -192,7 +218,7 @@ function ChangeList({ changes }: { changes: ChangeMap }) {
             {fieldLabel(key)}
           </dt>
           <dd>
-            <Change before={change.before} after={change.after} markdown={MARKDOWN_FIELDS.has(key)} />
+            <Change before={change.before} after={change.after} field={key} names={names} />
           </dd>
         </div>
       ))}
@@ -200,22 +226,33 @@ function ChangeList({ changes }: { changes: ChangeMap }) {
   );
 }
 
-function Change({ before, after, markdown = false }: { before: unknown; after: unknown; markdown?: boolean }) {
+function Change({
+  before,
+  after,
+  field,
+  names,
+}: {
+  before: unknown;
+  after: unknown;
+  field: string;
+  names: IdNames;
+}) {
+  const markdown = MARKDOWN_FIELDS.has(field);
   return (
     <div className="grid gap-1.5 sm:grid-cols-2 sm:gap-2">
       <del className="block min-w-0 rounded-md border border-danger/20 bg-danger-soft px-2.5 py-1.5 text-fg no-underline">
         <span className="mb-0.5 block text-xs font-medium text-danger-text">Before</span>
-        <DataValue value={before} markdown={markdown} />
+        <DataValue value={before} field={field} names={names} markdown={markdown} />
       </del>
       <ins className="block min-w-0 rounded-md border border-emerald-500/25 bg-success-soft px-2.5 py-1.5 text-fg no-underline">
         <span className="mb-0.5 block text-xs font-medium text-success-text">After</span>
-        <DataValue value={after} markdown={markdown} />
+        <DataValue value={after} field={field} names={names} markdown={markdown} />
       </ins>
     </div>
   );
 }
 
-function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
+function BeforeAfter({ before, after, names }: { before?: Fields; after?: Fields; names: IdNames }) {
   if (before && after) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     const changed = keys.filter((key) => !sameValue(before[key], after[key]));
@@ -230,7 +267,7 @@ function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
                 {fieldLabel(key)}
               </dt>
               <dd>
-                <Change before={before[key]} after={after[key]} markdown={MARKDOWN_FIELDS.has(key)} />
+                <Change before={before[key]} after={after[key]} field={key} names={names} />
               </dd>
             </div>
           ))}
@@ -241,7 +278,7 @@ function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
               {unchanged.length === 1 ? "1 unchanged field" : `${unchanged.length} unchanged fields`}
             </summary>
             <div className="mt-2">
-              <FieldRows entries={unchanged.map((key) => [key, after[key]])} />
+              <FieldRows entries={unchanged.map((key) => [key, after[key]])} names={names} />
             </div>
           </details>
         ) : null}
@@ -254,16 +291,20 @@ function BeforeAfter({ before, after }: { before?: Fields; after?: Fields }) {
       <p className="text-xs font-medium tracking-wide text-fg-subtle uppercase">
         {after ? "Values set" : "Values before removal"}
       </p>
-      {Object.keys(only).length === 0 ? muted("none") : <FieldRows entries={Object.entries(only)} />}
+      {Object.keys(only).length === 0 ? (
+        muted("none")
+      ) : (
+        <FieldRows entries={Object.entries(only)} names={names} />
+      )}
     </div>
   );
 }
 
-export function EventData({ data }: { data: unknown }) {
+export function EventData({ data, names = {} }: { data: unknown; names?: IdNames }) {
   if (!isFields(data)) {
     return (
       <div className="text-sm">
-        <DataValue value={data} />
+        <DataValue value={data} names={names} />
       </div>
     );
   }
@@ -276,9 +317,13 @@ export function EventData({ data }: { data: unknown }) {
   return (
     <div className="space-y-3 text-sm">
       {hasComparison ? (
-        <BeforeAfter before={before as Fields | undefined} after={after as Fields | undefined} />
+        <BeforeAfter
+          before={before as Fields | undefined}
+          after={after as Fields | undefined}
+          names={names}
+        />
       ) : null}
-      {rest.length > 0 ? <FieldRows entries={rest} /> : null}
+      {rest.length > 0 ? <FieldRows entries={rest} names={names} /> : null}
       {!hasComparison && rest.length === 0 ? <p className="text-fg-subtle">No further details.</p> : null}
     </div>
   );

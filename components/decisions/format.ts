@@ -1,19 +1,9 @@
 // The words and number formats of decisions and results, shared by server and client components.
 import type { ResultFlag } from "@/lib/domain/aggregation";
 import { FRAGILE_BELOW_POINTS } from "@/lib/domain/thresholds";
-import type { DecisionStatus, RevealPolicy, WeightMode } from "@/lib/schemas/responses";
 
-export const STATUS_LABEL: Record<DecisionStatus, string> = { DRAFT: "Draft", OPEN: "Open", CLOSED: "Closed" };
-
-export const REVEAL_LABEL: Record<RevealPolicy, string> = {
-  AFTER_CLOSE: "Hidden until the vote closes",
-  LIVE: "Live while voting",
-};
-
-export const WEIGHT_MODE_LABEL: Record<WeightMode, string> = {
-  FIXED: "Fixed weights",
-  VOTED: "Voted importances",
-};
+// The words for stored values live in components/labels.ts; decision pages keep importing them from here.
+export { REVEAL_LABEL, STATUS_LABEL, WEIGHT_MODE_LABEL } from "../labels";
 
 /** A fraction in [0, 1] as "42.5%". */
 export function percent(fraction: number, digits = 1) {

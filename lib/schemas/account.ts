@@ -36,3 +36,9 @@ export const changePasswordSchema = z
       .max(200, { error: "Use at most 200 characters for the password." }),
   })
   .strict();
+
+export const changeNameSchema = z
+  .object({
+    name: safeText().trim().min(1, { error: "Enter your name." }).max(100, { error: "Use at most 100 characters." }),
+  })
+  .strict();

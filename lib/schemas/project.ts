@@ -13,7 +13,33 @@ export const createProjectSchema = z
   })
   .strict();
 
-export const createInviteSchema = z.object({ role: roleSchema }).strict();
+export const createInviteSchema = z
+  .object({
+    role: roleSchema,
+    label: safeText().trim().max(200, { error: "Use at most 200 characters." }).optional(),
+  })
+  .strict();
+
+export const MAX_INVITES_AT_ONCE = 20;
+
+/**
+ * Several links in one go: one per label (a name or an email per line), or `count` unlabelled ones.
+ */
+export const createInvitesSchema = z
+  .object({
+    role: roleSchema,
+    count: z.coerce
+      .number({ error: "Enter how many links to create." })
+      .int({ error: "Enter a whole number of links." })
+      .min(1, { error: "Create at least one link." })
+      .max(MAX_INVITES_AT_ONCE, { error: `Create at most ${MAX_INVITES_AT_ONCE} links at once.` })
+      .default(1),
+    labels: z
+      .array(safeText().trim().max(200, { error: "Keep each name or email under 200 characters." }))
+      .max(MAX_INVITES_AT_ONCE, { error: `Create at most ${MAX_INVITES_AT_ONCE} links at once.` })
+      .default([]),
+  })
+  .strict();
 export const changeRoleSchema = z.object({ role: roleSchema }).strict();
 
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;

@@ -151,6 +151,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
           decisionId: decisionFor(route.pattern, route.method),
           userId: team.member.userId,
           token: invite.body.token,
+          inviteId: invite.body.id,
           seq: "1",
           version: "1",
         },

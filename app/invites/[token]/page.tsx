@@ -47,6 +47,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </Problem>
     );
   }
+  if (invite.revokedAt) {
+    return (
+      <Problem title="This invite was revoked" actor={Boolean(actor)}>
+        A project owner withdrew this link. If you still mean to join, ask them for a new one.
+      </Problem>
+    );
+  }
   if (invite.usedAt) {
     return (
       <Problem title="This invite has already been used" actor={Boolean(actor)}>

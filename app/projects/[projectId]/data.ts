@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { listAuditEvents } from "@/lib/server/audit/list-events";
+import { nameAuditIds } from "@/lib/server/audit/name-ids";
 import { getProject } from "@/lib/server/projects/get-project";
 import { requireActor } from "../../_lib/session";
 
@@ -35,7 +36,8 @@ export async function loadEntityHistory(
   limit = 50,
 ) {
   try {
-    return await listAuditEvents(actor, projectId, { ...entity, order: "desc", limit });
+    const page = await listAuditEvents(actor, projectId, { ...entity, order: "desc", limit });
+    return { ...page, names: await nameAuditIds(actor, projectId, page.events) };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { RoleBadge } from "@/components/badge";
 import { PageContainer } from "@/components/page";
 import { ProjectTabs } from "@/components/project-tabs";
+import { ProjectSearchBox } from "@/components/projects/project-search-box";
 import { currentActor } from "../../_lib/session";
 import { projectOrNotFound } from "./data";
 
@@ -38,9 +39,12 @@ export default async function ProjectLayout({ children, params }: Params & { chi
               </p>
             ) : null}
           </div>
-          <div className="flex items-center gap-2 text-sm text-fg-muted">
-            <span>Your role</span>
-            <RoleBadge role={project.role} />
+          <div className="flex w-full flex-col gap-3 sm:w-auto sm:items-end">
+            <div className="flex items-center gap-2 text-sm text-fg-muted">
+              <span>Your role</span>
+              <RoleBadge role={project.role} />
+            </div>
+            <ProjectSearchBox projectId={project.id} />
           </div>
         </div>
       </header>

@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { ROLE_LABEL, ROLE_SUMMARY, RoleBadge } from "@/components/badge";
-import { ButtonLink } from "@/components/button";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { formatDate, pluralize } from "@/components/format";
-import { CheckIcon, FileTextIcon, HistoryIcon, ScaleIcon, UsersIcon } from "@/components/icons";
+import { CheckIcon } from "@/components/icons";
+import { AttentionLists } from "@/components/projects/attention-lists";
+import { HowDecisionsWork } from "@/components/projects/how-decisions-work";
 import { Avatar } from "@/components/avatar";
 import { can, type Permission } from "@/lib/server/access";
 import { ReviewsDueCallout } from "@/components/records/review-due";
 import { listReviewsDue } from "@/lib/server/records/list-reviews-due";
+import { listAttention } from "@/lib/server/projects/list-attention";
 import { loadProject } from "./data";
 
 const ABILITIES: { permission: Permission; label: string }[] = [
@@ -26,29 +28,10 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const owners = project.members.filter((m) => m.role === "OWNER").length;
 
   const manages = can(project.role, "decision.manage");
-  const dueReviews = can(project.role, "record.manage") ? await listReviewsDue(actor, projectId) : [];
-  const steps = [
-    {
-      icon: <ScaleIcon />,
-      title: "Frame the question",
-      text: "An owner or lead sets up a decision: the options, the criteria that matter and how much each weighs.",
-    },
-    {
-      icon: <UsersIcon />,
-      title: "Score in a blind vote",
-      text: "Members score every option on every criterion. Nobody sees others' scores until the vote closes.",
-    },
-    {
-      icon: <FileTextIcon />,
-      title: "Keep the record",
-      text: "Closing the vote ranks the options, flags ties and fragile winners, and drafts the decision record.",
-    },
-    {
-      icon: <HistoryIcon />,
-      title: "Prove the history",
-      text: "Every change is written to a hash-chained log that anyone in the project can verify.",
-    },
-  ];
+  const [dueReviews, attention] = await Promise.all([
+    can(project.role, "record.manage") ? listReviewsDue(actor, projectId) : [],
+    listAttention(actor, { projectId: project.id }),
+  ]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -67,35 +50,16 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
           />
         </dl>
 
-        <Card as="section">
-          <CardHeader
-            id="how-heading"
-            title="How decisions work here"
-            action={
-              manages ? (
-                <ButtonLink href={`${base}/decisions/new`} size="sm">
-                  Start a decision
-                </ButtonLink>
-              ) : null
-            }
+        {attention.decisionCount > 0 ? (
+          <AttentionLists
+            data={attention}
+            canVote={can(project.role, "ballot.submit")}
+            canReview={can(project.role, "record.manage")}
+            showProject={false}
           />
-          <ol className="grid gap-px overflow-hidden rounded-b-xl bg-line sm:grid-cols-2">
-            {steps.map((step, index) => (
-              <li key={step.title} className="flex gap-3 bg-surface p-5">
-                <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent-soft text-accent-text [&_svg]:size-[18px]">
-                  {step.icon}
-                </span>
-                <div className="min-w-0">
-                  <p className="text-sm font-semibold text-fg">
-                    <span className="mr-1.5 text-fg-subtle">{index + 1}.</span>
-                    {step.title}
-                  </p>
-                  <p className="mt-1 text-sm text-fg-muted">{step.text}</p>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </Card>
+        ) : (
+          <HowDecisionsWork newDecisionHref={manages ? `${base}/decisions/new` : null} />
+        )}
       </div>
 
       <div className="space-y-6">

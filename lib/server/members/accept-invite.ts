@@ -9,6 +9,7 @@ export async function acceptInvite(actor: Actor, token: string) {
   return getDb().$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!invite) throw new AppError("not_found", "This invite link is not valid.");
+    if (invite.revokedAt) throw new AppError("conflict", "This invite link was revoked. Ask an owner for a new one.");
     if (invite.usedAt) throw new AppError("conflict", "This invite link has already been used. Ask an owner for a new one.");
     if (invite.expiresAt < new Date()) throw new AppError("conflict", "This invite link has expired. Ask an owner for a new one.");
     const existing = await tx.membership.findUnique({
@@ -17,7 +18,7 @@ export async function acceptInvite(actor: Actor, token: string) {
     if (existing) throw new AppError("conflict", `You are already a member of this project (${existing.role}).`);
     // Claiming the invite first makes a second, concurrent acceptance fail instead of adding twice.
     const claimed = await tx.invite.updateMany({
-      where: { id: invite.id, usedAt: null },
+      where: { id: invite.id, usedAt: null, revokedAt: null },
       data: { usedAt: new Date(), usedById: actor.userId },
     });
     if (claimed.count !== 1) throw new AppError("conflict", "This invite link has already been used.");

@@ -7,7 +7,13 @@ import { hashToken } from "../token-hash";
 export async function describeInvite(token: string) {
   const invite = await getDb().invite.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { role: true, expiresAt: true, usedAt: true, project: { select: { id: true, name: true } } },
+    select: {
+      role: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      project: { select: { id: true, name: true } },
+    },
   });
   if (!invite) throw new AppError("not_found", "This invite link is not valid.");
   return invite;

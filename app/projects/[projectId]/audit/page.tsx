@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { auditQuerySchema } from "@/lib/schemas/audit";
 import { auditFilterChoices } from "@/lib/server/audit/filter-choices";
 import { listAuditEvents, type AuditPage } from "@/lib/server/audit/list-events";
+import { nameAuditIds } from "@/lib/server/audit/name-ids";
 import { loadProject } from "../data";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -68,6 +69,7 @@ export default async function AuditLogPage({
     ]),
   );
 
+  const names = await nameAuditIds(actor, project.id, page.events);
   const memberNames: Record<string, string> = {};
   for (const choice of choices.actors) if (choice.name) memberNames[choice.id] = choice.name;
   for (const member of project.members) memberNames[member.userId] = member.name;
@@ -172,7 +174,12 @@ export default async function AuditLogPage({
               Events #{first.seq}
               {first.seq !== last.seq ? ` to #${last.seq}` : ""}, newest first{filtered ? ", filtered" : ""}.
             </p>
-            <AuditTimeline projectId={project.id} events={page.events} memberNames={memberNames} />
+            <AuditTimeline
+              projectId={project.id}
+              events={page.events}
+              memberNames={memberNames}
+              names={names}
+            />
             <nav aria-label="Audit log pages" className="flex flex-wrap items-center justify-between gap-3">
               {after ? (
                 <Link

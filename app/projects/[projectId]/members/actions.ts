@@ -4,15 +4,16 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { changeMemberRole } from "@/lib/server/members/change-member-role";
-import { createInvite } from "@/lib/server/members/create-invite";
+import { createInvites } from "@/lib/server/members/create-invites";
 import { removeMember } from "@/lib/server/members/remove-member";
+import { revokeInvite } from "@/lib/server/members/revoke-invite";
 import { formStateFromError, formString, type FormState } from "../../../_lib/form-state";
 import { requireActor } from "../../../_lib/session";
 
 const membersPath = (projectId: string) => `/projects/${projectId}/members`;
 
 export interface InviteState extends FormState {
-  invite?: { url: string; role: string; expiresAt: string };
+  invites?: { url: string; role: string; label: string; expiresAt: string }[];
 }
 
 /** Where invite links point: the configured public address, else the address this request came to. */
@@ -33,15 +34,45 @@ export async function createInviteAction(
 ): Promise<InviteState> {
   const actor = await requireActor(membersPath(projectId));
   const role = formString(formData, "role");
+  const count = formString(formData, "count") || "1";
+  const labelsText = formString(formData, "labels");
+  const labels = labelsText
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
   try {
-    const invite = await createInvite(actor, projectId, { role }, await publicOrigin());
+    const invites = await createInvites(actor, projectId, { role, count, labels }, await publicOrigin());
+    revalidatePath(membersPath(projectId));
     return {
       status: "success",
-      invite: { url: invite.url, role: invite.role, expiresAt: invite.expiresAt.toISOString() },
+      invites: invites.map((invite) => ({
+        url: invite.url,
+        role: invite.role,
+        label: invite.label,
+        expiresAt: invite.expiresAt.toISOString(),
+      })),
     };
   } catch (error) {
-    return formStateFromError(error, { role });
+    const state = formStateFromError(error, { role, count, labels: labelsText });
+    // Issues about one line of the list ("labels.3") belong to the list as a whole.
+    if (state.fieldErrors) {
+      for (const [key, message] of Object.entries(state.fieldErrors)) {
+        if (key.startsWith("labels.")) state.fieldErrors.labels ??= message;
+      }
+    }
+    return state;
   }
+}
+
+export async function revokeInviteAction(projectId: string, inviteId: string): Promise<FormState> {
+  const actor = await requireActor(membersPath(projectId));
+  try {
+    await revokeInvite(actor, projectId, inviteId);
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath(membersPath(projectId));
+  return { status: "success", message: "Invite revoked." };
 }
 
 export async function changeRoleAction(

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { Avatar } from "@/components/avatar";
-import { RoleBadge } from "@/components/badge";
+import { ROLE_LABEL, RoleBadge } from "@/components/badge";
 import { Card, CardBody, CardHeader } from "@/components/card";
-import { formatDate, pluralize } from "@/components/format";
+import { formatDate, formatDateTime, pluralize } from "@/components/format";
 import { can } from "@/lib/server/access";
+import { listPendingInvites } from "@/lib/server/members/list-invites";
 import { loadProject } from "../data";
-import { changeRoleAction, createInviteAction, removeMemberAction } from "./actions";
+import { changeRoleAction, createInviteAction, removeMemberAction, revokeInviteAction } from "./actions";
 import { InviteForm } from "./invite-form";
+import { RevokeInviteButton } from "./revoke-invite-button";
 import { MemberRoleForm } from "./member-role-form";
 import { RemoveMemberButton } from "./remove-member-button";
 
@@ -17,19 +19,66 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
   const { actor, project } = await loadProject(projectId, `/projects/${projectId}/members`);
   // Owners get write controls; everyone else a read-only table. The server checks again on every action.
   const isOwner = can(project.role, "members.manage");
+  const invites = isOwner ? await listPendingInvites(actor, project.id) : [];
 
   return (
     <div className="space-y-6">
       {isOwner ? (
         <Card as="section">
           <CardHeader
-            title="Invite someone"
-            description="Create a one-time link for the role they need. They sign in or create an account, then accept."
+            title="Invite people"
+            description="Create one-time links for the role they need. Each person signs in or creates an account, then accepts."
           />
           <CardBody>
             <InviteForm action={createInviteAction.bind(null, project.id)} />
           </CardBody>
         </Card>
+      ) : null}
+
+      {isOwner ? (
+        <section aria-labelledby="pending-invites-heading">
+          <Card>
+            <CardHeader
+              id="pending-invites-heading"
+              title="Pending invites"
+              description={
+                invites.length === 0
+                  ? "No links are waiting to be used. Used, revoked and expired links drop off this list."
+                  : `${pluralize(invites.length, "link")} not used yet. Revoke any you no longer want to work.`
+              }
+            />
+            {invites.length > 0 ? (
+              <ul className="divide-y divide-line">
+                {invites.map((invite) => {
+                  const description = `${ROLE_LABEL[invite.role]} invite${invite.label ? ` for ${invite.label}` : ""}`;
+                  return (
+                    <li
+                      key={invite.id}
+                      className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-5"
+                    >
+                      <div className="min-w-0 flex-1">
+                        <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-fg">
+                          <span className="break-all">{invite.label || "Unlabelled link"}</span>
+                          <RoleBadge role={invite.role} />
+                        </p>
+                        <p className="mt-0.5 text-xs text-fg-muted">
+                          Created by {invite.createdBy.name} on {formatDate(invite.createdAt)} · expires{" "}
+                          <time dateTime={invite.expiresAt.toISOString()}>
+                            {formatDateTime(invite.expiresAt)}
+                          </time>
+                        </p>
+                      </div>
+                      <RevokeInviteButton
+                        action={revokeInviteAction.bind(null, project.id, invite.id)}
+                        description={description}
+                      />
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+          </Card>
+        </section>
       ) : null}
 
       <Card as="section">

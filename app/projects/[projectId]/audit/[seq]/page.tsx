@@ -13,6 +13,7 @@ import { hashedText } from "@/lib/domain/hash-chain";
 import { AppError } from "@/lib/errors";
 import { getAuditEvent } from "@/lib/server/audit/get-event";
 import { listAuditEvents } from "@/lib/server/audit/list-events";
+import { nameAuditIds } from "@/lib/server/audit/name-ids";
 import { loadProject } from "../../data";
 
 type Params = { params: Promise<{ projectId: string; seq: string }> };
@@ -74,6 +75,10 @@ export default async function AuditEventPage({ params }: Params) {
     throw error;
   }
   const hashed = hashedText(event.prevHash, { ...event, projectId: project.id });
+  const names = await nameAuditIds(actor, project.id, [
+    event,
+    ...(event.sealedDetails ? [{ entityId: event.entityId, data: event.sealedDetails.details }] : []),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -123,7 +128,7 @@ export default async function AuditEventPage({ params }: Params) {
       <Card as="section">
         <CardHeader title="What changed" />
         <CardBody>
-          <EventData data={event.data} />
+          <EventData data={event.data} names={names} />
           {event.sealedDetails === null ? (
             <p className="mt-3 text-sm text-fg-muted">
               Sealed details (this ballot’s revision and abstentions) are withheld while the vote is blind;
@@ -133,7 +138,7 @@ export default async function AuditEventPage({ params }: Params) {
           {event.sealedDetails ? (
             <div className="mt-3 space-y-1 text-sm">
               <p className="text-fg-muted">Sealed details, revealed:</p>
-              <EventData data={event.sealedDetails.details} />
+              <EventData data={event.sealedDetails.details} names={names} />
               <p className="text-xs text-fg-subtle">
                 SHA-256(salt <code className="font-mono break-all">{event.sealedDetails.salt}</code> +
                 canonical JSON of these details){" "}

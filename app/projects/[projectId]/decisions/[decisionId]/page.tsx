@@ -11,8 +11,10 @@ import { percent, REVEAL_LABEL, WEIGHT_MODE_LABEL } from "@/components/decisions
 import { PairwiseNote } from "@/components/decisions/pairwise-note";
 import { Markdown } from "@/components/markdown";
 import { LifecycleControls } from "@/components/decisions/lifecycle-controls";
+import { OutcomeCard } from "@/components/decisions/outcome-card";
 import { ParticipationBar, VoterList } from "@/components/decisions/participation";
 import { can } from "@/lib/server/access";
+import { getOutcome } from "@/lib/server/decisions/get-outcome";
 import { closeDecisionAction, hideResultsAction, openDecisionAction, reopenDecisionAction, startScoringAction } from "../actions";
 import { decisionPath, loadDecisionPage, resultsVisible } from "../data";
 import { DecisionFrame } from "../frame";
@@ -35,6 +37,7 @@ export default async function DecisionPage({ params }: Params) {
   const totalWeight = decision.criteria.reduce((sum, c) => sum + c.weight, 0);
   const showResults = resultsVisible(decision);
   const recordStatus = decision.record?.status ?? null;
+import { getOutcome } from "@/lib/server/decisions/get-outcome";
   const weighing = decision.status === "OPEN" && decision.importancesFirst && !decision.scoringStartedAt;
 
   const voteButton =
@@ -70,6 +73,9 @@ export default async function DecisionPage({ params }: Params) {
     >
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
+          {outcome ? (
+            <OutcomeCard outcome={outcome} resultsHref={`${base}/results`} recordHref={`/projects/${projectId}/records/${decisionId}`} />
+          ) : null}
           {decision.status === "OPEN" && decision.role === "AUDITOR" ? (
             <Alert tone="info">Auditors follow the vote but do not take part in it. You will see every ballot once it closes.</Alert>
           ) : null}
