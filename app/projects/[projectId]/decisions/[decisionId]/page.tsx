@@ -37,8 +37,8 @@ export default async function DecisionPage({ params }: Params) {
   const totalWeight = decision.criteria.reduce((sum, c) => sum + c.weight, 0);
   const showResults = resultsVisible(decision);
   const recordStatus = decision.record?.status ?? null;
-import { getOutcome } from "@/lib/server/decisions/get-outcome";
   const weighing = decision.status === "OPEN" && decision.importancesFirst && !decision.scoringStartedAt;
+  const outcome = decision.status === "CLOSED" ? await getOutcome(actor, decisionId) : null;
 
   const voteButton =
     decision.status === "OPEN" && voter ? (
