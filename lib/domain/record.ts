@@ -59,7 +59,20 @@ export interface RecordInput {
   decisionUrl: string;
   supersedes?: string[];
   supersededBy?: string | null;
+  /** Discussion comments a lead marked cited, oldest first. */
+  citedComments?: CitedComment[];
 }
+
+export interface CitedComment {
+  authorName: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The comment's Markdown; the record quotes its start on one line. */
+  text: string;
+  url: string;
+}
+
+const CITED_EXCERPT_LENGTH = 200;
 
 export type ChosenReason = "winner" | "lead-choice" | "undecided";
 
@@ -307,6 +320,8 @@ function moreInformation(view: RecordView, input: RecordInput): string[] {
   }
   const sensitivity = view.sensitivityTable();
   if (sensitivity) blocks.push("Sensitivity of the winner to each criterion's weight:", sensitivity);
+  const cited = input.citedComments ?? [];
+  if (cited.length > 0) blocks.push("Cited from the discussion:", cited.map(citedCommentLine).join("\n"));
   blocks.push(`Audit chain head hash at close: ${codeOrText(input.auditHeadHash)}`);
   blocks.push(
     `Decision in Verdict: ${safeLink(`ADR-${formatRecordNumber(input.number)} in Verdict`, input.decisionUrl)}`,
@@ -317,6 +332,13 @@ function moreInformation(view: RecordView, input: RecordInput): string[] {
   ];
   if (links.length > 0) blocks.push(links.join("\n"));
   return blocks;
+}
+
+function citedCommentLine(comment: CitedComment): string {
+  const flat = comment.text.replace(/\s+/g, " ").trim();
+  const excerpt = flat.length > CITED_EXCERPT_LENGTH ? `${flat.slice(0, CITED_EXCERPT_LENGTH - 1).trimEnd()}…` : flat;
+  const author = escapeInline(comment.authorName) || "A former member";
+  return `- ${author} (${comment.date}): “${escapeInline(excerpt)}” (${safeLink("comment", comment.url)})`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -63,6 +63,12 @@ export async function gatherEvidence(tx: Db | Tx, decisionId: string): Promise<E
     select: { hash: true },
   });
 
+  const cited = await tx.comment.findMany({
+    where: { decisionId, cited: true, deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+  });
+
   const voters = new Set(ballots.map((b) => b.voterId));
   const roleOf = new Map(members.map((m) => [m.user.id, m.role]));
   const makers = members.filter(
@@ -104,6 +110,12 @@ export async function gatherEvidence(tx: Db | Tx, decisionId: string): Promise<E
       rationales,
       auditHeadHash: closedEvent?.hash ?? "",
       decisionUrl: decisionUrl(decision.projectId, decision.id),
+      citedComments: cited.map((comment) => ({
+        authorName: comment.author.name,
+        date: isoDate(comment.createdAt),
+        text: comment.body,
+        url: `${decisionUrl(decision.projectId, decision.id)}#comment-${comment.id}`,
+      })),
     },
     comments,
   };
