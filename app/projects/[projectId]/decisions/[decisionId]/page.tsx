@@ -15,6 +15,7 @@ import { can } from "@/lib/server/access";
 import { closeDecisionAction, hideResultsAction, openDecisionAction, reopenDecisionAction } from "../actions";
 import { decisionPath, loadDecisionPage, resultsVisible } from "../data";
 import { DecisionFrame } from "../frame";
+import { DecisionDiscussion } from "./discussion";
 
 type Params = { params: Promise<{ projectId: string; decisionId: string }> };
 
@@ -150,6 +151,8 @@ export default async function DecisionPage({ params }: Params) {
             </ol>
             <PairwiseNote pairwise={decision.pairwise} />
           </Card>
+
+          <DecisionDiscussion actor={actor} decision={decision} />
         </div>
 
         <aside className="space-y-6" aria-label="Voting">

@@ -23,6 +23,7 @@ import {
 } from "../actions";
 import { EntityHistory } from "@/components/audit/entity-history";
 import { loadRecordPage, orNotFound, recordPath, recordsPath } from "../data";
+import { LiveDecisionBar } from "../../decisions/live";
 
 type Props = {
   params: Promise<{ projectId: string; decisionId: string }>;
@@ -107,6 +108,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
           </div>
         </div>
       </header>
+      {record.historical ? null : <LiveDecisionBar projectId={projectId} decisionId={decisionId} />}
 
       <div className="space-y-3">
         {first(search.saved) === "1" ? (
