@@ -6,6 +6,15 @@ import { ballotSchema, createDecisionSchema, reopenSchema, updateDecisionSchema 
 import { auditQuerySchema, auditVerifyQuerySchema } from "./schemas/audit";
 import { resultsResponseSchema } from "./schemas/results";
 import {
+  citeCommentSchema,
+  commentListResponseSchema,
+  commentResponseSchema,
+  commentVersionsResponseSchema,
+  editCommentSchema,
+  postCommentSchema,
+} from "./schemas/comment";
+import { eventStreamQuerySchema, liveEventSchema } from "./schemas/events";
+import {
   acceptRecordSchema,
   deprecateRecordSchema,
   narrativePatchSchema,
@@ -84,6 +93,36 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/decisions/{decisionId}/record/deprecate": { post: { summary: "Mark an accepted record deprecated", body: deprecateRecordSchema } },
   "/decisions/{decisionId}/record/supersede": {
     post: { summary: "Mark this accepted record superseded by another decision's record (links both ways)", body: supersedeRecordSchema },
+  },
+  "/decisions/{decisionId}/events": {
+    get: {
+      summary:
+        "Live changes to the decision as server-sent events (text/event-stream). `change` events carry the JSON below " +
+        "with the audit sequence number as their id; send Last-Event-ID (or ?since=) to replay what was missed. " +
+        "`presence` events carry {viewers:[{userId,name}]}: who has the decision open now. Blind: who voted, never what.",
+      query: eventStreamQuerySchema,
+      produces: "text/event-stream",
+      response: liveEventSchema,
+    },
+  },
+  "/decisions/{decisionId}/comments": {
+    get: { summary: "The decision's discussion, oldest first (every role)", response: commentListResponseSchema },
+    post: {
+      summary: "Post a comment or a one-level reply, optionally about an option or a criterion (OWNER, LEAD, MEMBER); @name mentions are stored",
+      body: postCommentSchema,
+      status: 201,
+      response: commentResponseSchema,
+    },
+  },
+  "/decisions/{decisionId}/comments/{commentId}": {
+    patch: { summary: "Edit your own comment; the earlier body is kept as a version", body: editCommentSchema, response: commentResponseSchema },
+    delete: { summary: "Delete a comment (its author, or an OWNER or LEAD); the thread keeps a marked gap", status: 204 },
+  },
+  "/decisions/{decisionId}/comments/{commentId}/cited": {
+    put: { summary: "Cite a comment in the record's More Information, or stop (OWNER, LEAD)", body: citeCommentSchema, response: commentResponseSchema },
+  },
+  "/decisions/{decisionId}/comments/{commentId}/versions": {
+    get: { summary: "Every body a comment has had (none once deleted)", response: commentVersionsResponseSchema },
   },
   "/decisions/{decisionId}/export.json": { get: { summary: "The decision with its ballots (after close) and result" } },
   "/decisions/{decisionId}/ballots.csv": { get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" } },
