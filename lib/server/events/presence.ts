@@ -33,6 +33,10 @@ function state(): PresenceState {
   const current = globalForPresence.verdictPresence;
   current.unsubscribe ??= onPresence((announcement) => {
     const byInstance = current.remote.get(announcement.decisionId) ?? new Map();
+    // An instance we have not heard from about this decision learns our viewers now, not at the next heartbeat.
+    if (!byInstance.has(announcement.instanceId) && announcement.viewers.length > 0 && current.local.has(announcement.decisionId)) {
+      announce(announcement.decisionId);
+    }
     if (announcement.viewers.length === 0) byInstance.delete(announcement.instanceId);
     else byInstance.set(announcement.instanceId, { viewers: announcement.viewers, expiresAt: Date.now() + PRESENCE_EXPIRY_MS });
     current.remote.set(announcement.decisionId, byInstance);
