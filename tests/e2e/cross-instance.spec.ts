@@ -46,12 +46,14 @@ async function signInAt(page: Page, baseUrl: string, email: string) {
 }
 
 test.describe("across instances", () => {
-  test.setTimeout(240_000);
+  // Migrating, seeding and starting two servers takes a while on a busy 2-core machine.
+  test.describe.configure({ timeout: 240_000 });
   let databaseUrl = "";
   let dbName = "";
   const servers: ChildProcess[] = [];
 
   test.beforeAll(async () => {
+    test.setTimeout(240_000);
     test.skip(!(await postgresReachable()), `PostgreSQL at ${ADMIN_URL} is not reachable`);
     dbName = `verdict_e2e_${crypto.randomBytes(5).toString("hex")}`;
     const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -113,7 +115,7 @@ test.describe("across instances", () => {
     await signInAt(voter.page, urlB, "lena@verdict.demo");
     // Presence crosses instances too: Lena looks at the decision on B.
     await voter.page.goto(`${urlB}/projects/${decision.projectId}/decisions/${decision.id}`);
-    await expect(live.getByTestId("presence")).toContainText("Lena Vogel", { timeout: 5_000 });
+    await expect(live.getByTestId("presence")).toContainText("Lena Vogel", { timeout: 10_000 });
 
     await vote(voter.page.request, urlB, decision, 6);
     await expect(watcher.page.getByRole("meter", { name: "Participation" })).toHaveAttribute("aria-valuetext", "1 of 5 voted", {

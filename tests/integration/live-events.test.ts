@@ -67,6 +67,7 @@ describeOnEachDatabase("live decision events", () => {
     expect((await openEventStream(decision.id)).status).toBe(401);
 
     const stream = await openEventStream(decision.id, { token: await tokenFor(team.member) });
+    const auditorStream = await openEventStream(decision.id, { token: await tokenFor(team.auditor) });
     await api("PUT", `/decisions/${elsewhere.id}/ballot`, {
       token: await tokenFor(other.member),
       body: ballotFrom(elsewhere, [
@@ -86,6 +87,14 @@ describeOnEachDatabase("live decision events", () => {
     await stream.waitFor((event) => event.data?.summary === "Lead voted");
     const changes = stream.events().filter((event) => event.event === "change");
     expect(changes.map((event) => event.data.summary)).toEqual(["Lead voted"]);
+
+    // A reader removed from the project hears nothing more: the stream ends.
+    const removed = await api("DELETE", `/projects/${team.project.id}/members/${team.auditor.userId}`, { token: await tokenFor(team.owner) });
+    expect(removed.status, removed.text).toBe(204);
+    await expect.poll(() => auditorStream.ended(), { timeout: 5_000 }).toBe(true);
+    await api("POST", `/decisions/${decision.id}/comments`, { token: await tokenFor(team.member), body: { body: "After the auditor left" } });
+    await stream.waitFor((event) => event.data?.action === "comment.posted");
+    expect(auditorStream.raw()).not.toContain("comment.posted");
     stream.close();
   });
 });

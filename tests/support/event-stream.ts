@@ -12,6 +12,8 @@ export interface OpenStream {
   headers: Headers;
   /** Everything received so far, unparsed: what a reader could see. */
   raw(): string;
+  /** Whether the server ended the stream. */
+  ended(): boolean;
   events(): StreamedEvent[];
   waitFor(predicate: (event: StreamedEvent) => boolean, timeoutMs?: number): Promise<StreamedEvent>;
   close(): void;
@@ -44,6 +46,7 @@ export async function openEventStream(
   });
   const response = await GET(request, { params: Promise.resolve({ decisionId }) });
   let text = "";
+  let ended = false;
   const waiters = new Set<() => void>();
   if (response.body && response.headers.get("content-type")?.startsWith("text/event-stream")) {
     const reader = response.body.getReader();
@@ -52,7 +55,10 @@ export async function openEventStream(
       try {
         for (;;) {
           const { done, value } = await reader.read();
-          if (done) break;
+          if (done) {
+            ended = true;
+            break;
+          }
           text += decoder.decode(value, { stream: true });
           for (const wake of waiters) wake();
         }
@@ -67,6 +73,7 @@ export async function openEventStream(
     status: response.status,
     headers: response.headers,
     raw: () => text,
+    ended: () => ended,
     events: () => parseEventStream(text),
     waitFor(predicate, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { announcePresence, instanceId, onPresence } from "./decision-events";
+import { announcePresence, instanceId, onPresence, onResync } from "./decision-events";
 
 /**
  * Who is looking at a decision now: the readers with an open event stream. Each instance keeps its
@@ -21,6 +21,7 @@ interface PresenceState {
   watchers: Map<string, Set<(viewers: Viewer[]) => void>>;
   heartbeat?: NodeJS.Timeout;
   unsubscribe?: () => void;
+  unsubscribeResync?: () => void;
 }
 
 const globalForPresence = globalThis as unknown as { verdictPresence?: PresenceState };
@@ -31,6 +32,10 @@ function state(): PresenceState {
     globalForPresence.verdictPresence = created;
   }
   const current = globalForPresence.verdictPresence;
+  // Announcements made before the listener connected went nowhere: repeat them once it has.
+  current.unsubscribeResync ??= onResync(() => {
+    for (const decisionId of current.local.keys()) announce(decisionId);
+  });
   current.unsubscribe ??= onPresence((announcement) => {
     const byInstance = current.remote.get(announcement.decisionId) ?? new Map();
     // An instance we have not heard from about this decision learns our viewers now, not at the next heartbeat.
