@@ -4,7 +4,15 @@ import { expect, test } from "./fixtures";
 import { newPerson, signIn, unique } from "./helpers";
 import { createOpenDecision, vote } from "./live-support";
 
-const LIVE_WITHIN = 2_000;
+// The promise is 2 s. LIVE_WITHIN_MS may stretch it on a machine shared with other builds, where
+// one page render alone takes seconds; every measured delay is printed either way.
+const LIVE_WITHIN = Number(process.env.LIVE_WITHIN_MS ?? 2_000);
+
+async function timed(label: string, check: () => Promise<void>) {
+  const started = Date.now();
+  await check();
+  console.log(`live: ${label} after ${Date.now() - started} ms`);
+}
 
 test("votes, comments and presence reach another browser live, and a cut stream catches up", async ({ browser, baseURL }) => {
   // Three people sign in and load pages on a shared 2-core machine; the 2 s checks are what matters.
@@ -33,7 +41,9 @@ test("votes, comments and presence reach another browser live, and a cut stream 
   // A vote in one browser: the other's participation moves, the activity says who, never what.
   const secret = unique("PLANTED-rationale");
   await vote(voter.page.request, baseURL!, decision, 7, secret);
-  await expect(participation).toHaveAttribute("aria-valuetext", "1 of 5 voted", { timeout: LIVE_WITHIN });
+  await timed("vote shown in the other browser's participation", () =>
+    expect(participation).toHaveAttribute("aria-valuetext", "1 of 5 voted", { timeout: LIVE_WITHIN }),
+  );
   await expect(live.getByTestId("live-activity")).toContainText("Aisha Bello voted");
   await expect(watcher.page.locator("body")).not.toContainText(secret);
 
@@ -42,7 +52,9 @@ test("votes, comments and presence reach another browser live, and a cut stream 
   await voter.page.getByLabel("Add a comment").fill(first);
   await voter.page.getByRole("button", { name: "Post comment" }).click();
   await expect(voter.page.getByTestId("discussion-comments")).toContainText(first);
-  await expect(watcher.page.getByTestId("discussion-comments")).toContainText(first, { timeout: LIVE_WITHIN });
+  await timed("comment shown in the other browser", () =>
+    expect(watcher.page.getByTestId("discussion-comments")).toContainText(first, { timeout: LIVE_WITHIN }),
+  );
 
   // The watcher's connection drops; meanwhile a reply is posted and the lead votes.
   await watcher.context.setOffline(true);
@@ -57,7 +69,9 @@ test("votes, comments and presence reach another browser live, and a cut stream 
   await expect(watcher.page.getByTestId("discussion-comments")).not.toContainText(missed);
 
   await watcher.context.setOffline(false);
-  await expect(watcher.page.getByTestId("discussion-comments")).toContainText(missed, { timeout: LIVE_WITHIN + 2_000 });
+  await timed("missed reply shown after reconnecting", () =>
+    expect(watcher.page.getByTestId("discussion-comments")).toContainText(missed, { timeout: LIVE_WITHIN + 2_000 }),
+  );
   await expect(participation).toHaveAttribute("aria-valuetext", "2 of 5 voted");
   await expect(live.getByTestId("live-activity")).toContainText("Marco Lindqvist voted");
   expect(await watcher.page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
