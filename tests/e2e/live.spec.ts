@@ -41,10 +41,12 @@ test("votes, comments and presence reach another browser live, and a cut stream 
   // A vote in one browser: the other's participation moves, the activity says who, never what.
   const secret = unique("PLANTED-rationale");
   await vote(voter.page.request, baseURL!, decision, 7, secret);
+  await timed("vote announced in the other browser", () =>
+    expect(live.getByTestId("live-activity")).toContainText("Aisha Bello voted", { timeout: LIVE_WITHIN }),
+  );
   await timed("vote shown in the other browser's participation", () =>
     expect(participation).toHaveAttribute("aria-valuetext", "1 of 5 voted", { timeout: LIVE_WITHIN }),
   );
-  await expect(live.getByTestId("live-activity")).toContainText("Aisha Bello voted");
   await expect(watcher.page.locator("body")).not.toContainText(secret);
 
   // A comment posted in one browser appears in the other.
