@@ -1,24 +1,42 @@
 // The Prisma client for whichever database DATABASE_URL names; one per process.
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "./generated/prisma/client";
-import { createAdapterFactory, resolveDatabase } from "./db-adapter";
+import { createAdapterFactory, openPGlite, resolveDatabase } from "./db-adapter";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { verdictDb?: PrismaClient };
+/** Where live events are LISTENed for: the embedded database itself, or a server by its URL. */
+export type EventDatabase = { engine: "pglite"; pglite: PGlite } | { engine: "postgresql"; url: string };
+
+const globalForDb = globalThis as unknown as { verdictDb?: PrismaClient; verdictEventDb?: EventDatabase };
 
 export function createDb(url?: string): PrismaClient {
   return new PrismaClient({ adapter: createAdapterFactory(url) });
 }
 
 export function getDb(): PrismaClient {
-  globalForDb.verdictDb ??= createDb();
+  if (!globalForDb.verdictDb) {
+    const target = resolveDatabase();
+    // The embedded database is opened here rather than inside the adapter, so the live-event
+    // listener can LISTEN on the same instance (it is one connection in this process).
+    const pglite = target.engine === "pglite" ? openPGlite(target.dataDir) : undefined;
+    globalForDb.verdictEventDb = pglite ? { engine: "pglite", pglite } : { engine: "postgresql", url: (target as { url: string }).url };
+    globalForDb.verdictDb = new PrismaClient({ adapter: createAdapterFactory(undefined, pglite) });
+  }
   return globalForDb.verdictDb;
 }
 
-/** Tests point the server layer at their own database. */
-export function setDb(db: PrismaClient) {
+/** Tests point the server layer at their own database (and, for live events, say where it is). */
+export function setDb(db: PrismaClient, events?: EventDatabase) {
   globalForDb.verdictDb = db;
+  globalForDb.verdictEventDb = events;
+}
+
+/** The database the live-event listener should LISTEN on, once getDb() or setDb() chose one. */
+export function eventDatabase(): EventDatabase | undefined {
+  getDb();
+  return globalForDb.verdictEventDb;
 }
 
 export function databaseEngine(): "postgresql" | "pglite" {

@@ -7,6 +7,15 @@ import { auditQuerySchema, auditVerifyQuerySchema } from "./schemas/audit";
 import { resultsResponseSchema } from "./schemas/results";
 import { projectSearchQuerySchema, searchResponseSchema } from "./schemas/search";
 import {
+  citeCommentSchema,
+  commentListResponseSchema,
+  commentResponseSchema,
+  commentVersionsResponseSchema,
+  editCommentSchema,
+  postCommentSchema,
+} from "./schemas/comment";
+import { eventStreamQuerySchema, liveEventSchema } from "./schemas/events";
+import {
   acceptRecordSchema,
   confirmReviewSchema,
   deprecateRecordSchema,
@@ -124,6 +133,36 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
         "A review found the accepted record no longer holds: start a DRAFT decision prefilled from it (title, context, options, criteria) whose record supersedes this one when accepted (OWNER, LEAD)",
       status: 201,
     },
+  },
+  "/decisions/{decisionId}/events": {
+    get: {
+      summary:
+        "Live changes to the decision as server-sent events (text/event-stream). `change` events carry the JSON below " +
+        "with the audit sequence number as their id; send Last-Event-ID (or ?since=) to replay what was missed. " +
+        "`presence` events carry {viewers:[{userId,name}]}: who has the decision open now. Blind: who voted, never what.",
+      query: eventStreamQuerySchema,
+      produces: "text/event-stream",
+      response: liveEventSchema,
+    },
+  },
+  "/decisions/{decisionId}/comments": {
+    get: { summary: "The decision's discussion, oldest first (every role)", response: commentListResponseSchema },
+    post: {
+      summary: "Post a comment or a one-level reply, optionally about an option or a criterion (OWNER, LEAD, MEMBER); @name mentions are stored",
+      body: postCommentSchema,
+      status: 201,
+      response: commentResponseSchema,
+    },
+  },
+  "/decisions/{decisionId}/comments/{commentId}": {
+    patch: { summary: "Edit your own comment; the earlier body is kept as a version", body: editCommentSchema, response: commentResponseSchema },
+    delete: { summary: "Delete a comment (its author, or an OWNER or LEAD); the thread keeps a marked gap", status: 204 },
+  },
+  "/decisions/{decisionId}/comments/{commentId}/cited": {
+    put: { summary: "Cite a comment in the record's More Information, or stop (OWNER, LEAD)", body: citeCommentSchema, response: commentResponseSchema },
+  },
+  "/decisions/{decisionId}/comments/{commentId}/versions": {
+    get: { summary: "Every body a comment has had (none once deleted)", response: commentVersionsResponseSchema },
   },
   "/decisions/{decisionId}/export.json": { get: { summary: "The decision with its ballots (after close) and result" } },
   "/decisions/{decisionId}/ballots.csv": { get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" } },

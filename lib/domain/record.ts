@@ -68,7 +68,21 @@ export interface RecordInput {
   supersededBy?: string | RecordLink | null;
   /** YYYY-MM-DD when the record is next due for review, or null/absent for none. */
   reviewBy?: string | null;
+  /** Discussion comments a lead marked cited, oldest first. */
+  citedComments?: CitedComment[];
 }
+
+export interface CitedComment {
+  authorName: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The comment's Markdown; the record quotes its start on one line. */
+  text: string;
+  /** The comment in Verdict; null when the app has no public address. */
+  url: string | null;
+}
+
+const CITED_EXCERPT_LENGTH = 200;
 
 export type ChosenReason = "winner" | "lead-choice" | "undecided";
 
@@ -321,6 +335,8 @@ function moreInformation(view: RecordView, input: RecordInput): string[] {
   }
   const sensitivity = view.sensitivityTable();
   if (sensitivity) blocks.push("Sensitivity of the winner to each criterion's weight:", sensitivity);
+  const cited = input.citedComments ?? [];
+  if (cited.length > 0) blocks.push("Cited from the discussion:", cited.map(citedCommentLine).join("\n"));
   blocks.push(`Audit chain head hash at close: ${codeOrText(input.auditHeadHash)}`);
   if (input.decisionUrl && /^https?:\/\//i.test(input.decisionUrl)) {
     blocks.push(`Decision in Verdict: ${safeLink("the vote and its ballots", input.decisionUrl)}`);
@@ -351,6 +367,14 @@ function linkText(link: RecordLink): string {
 
 function asLink(ref: string | RecordLink): RecordLink {
   return typeof ref === "string" ? { key: ref, fileName: null } : ref;
+}
+
+function citedCommentLine(comment: CitedComment): string {
+  const flat = comment.text.replace(/\s+/g, " ").trim();
+  const excerpt = flat.length > CITED_EXCERPT_LENGTH ? `${flat.slice(0, CITED_EXCERPT_LENGTH - 1).trimEnd()}…` : flat;
+  const author = escapeInline(comment.authorName) || "A former member";
+  const quoted = `- ${author} (${comment.date}): “${escapeInline(excerpt)}”`;
+  return comment.url ? `${quoted} (${safeLink("comment", comment.url)})` : quoted;
 }
 
 // ---------------------------------------------------------------------------------------------------

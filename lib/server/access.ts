@@ -11,7 +11,8 @@ export type Permission =
   | "record.manage"
   | "audit.read"
   | "ballots.read_all"
-  | "members.manage";
+  | "members.manage"
+  | "discussion.post";
 
 // PRODUCT.md's permission table, in one place.
 const GRANTS: Record<Permission, readonly Role[]> = {
@@ -22,6 +23,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "audit.read": ["OWNER", "LEAD", "MEMBER", "AUDITOR"],
   "ballots.read_all": ["OWNER", "LEAD", "AUDITOR"],
   "members.manage": ["OWNER"],
+  "discussion.post": ["OWNER", "LEAD", "MEMBER"],
 };
 
 const REFUSALS: Record<Permission, string> = {
@@ -32,6 +34,7 @@ const REFUSALS: Record<Permission, string> = {
   "audit.read": "You cannot read this project's history.",
   "ballots.read_all": "Only owners, leads and auditors can read other members' ballots.",
   "members.manage": "Only a project's owners can invite people or change members and roles.",
+  "discussion.post": "Auditors read the discussion but do not take part in it.",
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -6,14 +6,17 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { setDb } from "@/lib/db";
+import { setDb, type EventDatabase } from "@/lib/db";
 import { applyMigrations, pgliteRunner, pgRunner } from "@/lib/migrations";
+import { stopListening } from "@/lib/server/events/decision-events";
 
 export type Engine = "pglite" | "postgresql";
 
 export interface TestDb {
   engine: Engine;
   prisma: PrismaClient;
+  /** Where the live-event listener LISTENs for this database's announcements. */
+  events: EventDatabase;
   /** Runs raw SQL as the database owner, outside Prisma (to tamper with audit rows, say). */
   sql(text: string, params?: unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
@@ -27,6 +30,7 @@ async function createPgliteDb(): Promise<TestDb> {
   return {
     engine: "pglite",
     prisma,
+    events: { engine: "pglite", pglite },
     sql: async (text, params) => (await pglite.query(text, params)).rows,
     close: async () => {
       await prisma.$disconnect();
@@ -51,6 +55,7 @@ async function createPostgresDb(): Promise<TestDb> {
   return {
     engine: "postgresql",
     prisma,
+    events: { engine: "postgresql", url: url.toString() },
     sql: async (text, params) => (await owner.query(text, params)).rows,
     close: async () => {
       await prisma.$disconnect();
@@ -78,9 +83,10 @@ export function describeOnEachDatabase(title: string, body: (db: () => TestDb) =
       let current: TestDb | undefined;
       beforeAll(async () => {
         current = engine === "pglite" ? await createPgliteDb() : await createPostgresDb();
-        setDb(current.prisma);
+        setDb(current.prisma, current.events);
       });
       afterAll(async () => {
+        await stopListening();
         await current?.close();
       });
       body(() => {

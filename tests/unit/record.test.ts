@@ -596,4 +596,20 @@ describe("recordFileName", () => {
     expect(() => recordFileName(-1, "x")).toThrow(RangeError);
     expect(() => recordFileName(1.5, "x")).toThrow(RangeError);
   });
+  it("lists the cited discussion comments in More Information, with authors, dates and links", () => {
+    const markdown = generateRecord(
+      recordInput({
+        citedComments: [
+          { authorName: "Aisha *Khan*", date: "2026-11-30", text: "Serving latency\nmatters more than [training](javascript:x) speed.", url: "/projects/p1/decisions/d1#comment-c1" },
+          { authorName: "Ben", date: "2026-12-01", text: "x".repeat(250), url: "/projects/p1/decisions/d1#comment-c2" },
+        ],
+      }),
+    );
+    const more = markdown.slice(markdown.indexOf("## More Information"));
+    expect(more).toContain(
+      "Cited from the discussion:\n\n- Aisha \\*Khan\\* (2026-11-30): “Serving latency matters more than \\[training\\](javascript:x) speed.” ([comment](/projects/p1/decisions/d1#comment-c1))",
+    );
+    expect(more).toContain(`- Ben (2026-12-01): “${"x".repeat(199)}…” ([comment](/projects/p1/decisions/d1#comment-c2))`);
+    expect(generateRecord(recordInput())).not.toContain("Cited from the discussion");
+  });
 });

@@ -77,6 +77,13 @@ export async function gatherEvidence(tx: Db | Tx, decisionId: string): Promise<E
     select: { hash: true },
   });
 
+  const cited = await tx.comment.findMany({
+    where: { decisionId, cited: true, deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+  });
+  const publicUrl = publicDecisionUrl(decision.projectId, decision.id);
+
   const voters = new Set(ballots.map((b) => b.voterId));
   const roleOf = new Map(members.map((m) => [m.user.id, m.role]));
   const makers = members.filter(
@@ -117,7 +124,13 @@ export async function gatherEvidence(tx: Db | Tx, decisionId: string): Promise<E
       result,
       rationales,
       auditHeadHash: closedEvent?.hash ?? "",
-      decisionUrl: publicDecisionUrl(decision.projectId, decision.id),
+      decisionUrl: publicUrl,
+      citedComments: cited.map((comment) => ({
+        authorName: comment.author.name,
+        date: isoDate(comment.createdAt),
+        text: comment.body,
+        url: publicUrl ? `${publicUrl}#comment-${comment.id}` : null,
+      })),
     },
     comments,
   };

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { DecisionHeader, type DecisionTab, type DecisionTabLink } from "@/components/decisions/decision-header";
 import { can } from "@/lib/server/access";
 import { decisionPath, resultsVisible, type DecisionView } from "./data";
+import { LiveDecisionBar } from "./live";
 
 export function decisionTabs(decision: DecisionView): DecisionTabLink[] {
   const base = decisionPath(decision.projectId, decision.id);
@@ -43,6 +44,8 @@ export function DecisionFrame({
         actions={actions}
         meta={meta}
       />
+      {/* The ballot page keeps its own unsaved state: it shows presence but is not re-rendered. */}
+      <LiveDecisionBar projectId={decision.projectId} decisionId={decision.id} refresh={current !== "vote"} />
       {children}
     </div>
   );

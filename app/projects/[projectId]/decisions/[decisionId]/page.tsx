@@ -18,6 +18,7 @@ import { getOutcome } from "@/lib/server/decisions/get-outcome";
 import { closeDecisionAction, hideResultsAction, openDecisionAction, reopenDecisionAction, startScoringAction } from "../actions";
 import { decisionPath, loadDecisionPage, resultsVisible } from "../data";
 import { DecisionFrame } from "../frame";
+import { DecisionDiscussion } from "./discussion";
 
 type Params = { params: Promise<{ projectId: string; decisionId: string }> };
 
@@ -170,6 +171,8 @@ export default async function DecisionPage({ params }: Params) {
             </ol>
             <PairwiseNote pairwise={decision.pairwise} />
           </Card>
+
+          <DecisionDiscussion actor={actor} decision={decision} />
         </div>
 
         <aside className="space-y-6" aria-label="Voting">

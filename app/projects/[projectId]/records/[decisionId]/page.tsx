@@ -27,6 +27,7 @@ import { EntityHistory } from "@/components/audit/entity-history";
 import { confirmReviewAction, setReviewDateAction, startReviewDecisionAction } from "../review-actions";
 import { aYearFromToday, reviewState } from "../review-state";
 import { loadRecordPage, orNotFound, recordPath, recordsPath } from "../data";
+import { LiveDecisionBar } from "../../decisions/live";
 
 type Props = {
   params: Promise<{ projectId: string; decisionId: string }>;
@@ -119,6 +120,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
           </div>
         </div>
       </header>
+      {record.historical ? null : <LiveDecisionBar projectId={projectId} decisionId={decisionId} />}
 
       <div className="space-y-3">
         {first(search.saved) === "1" ? (
