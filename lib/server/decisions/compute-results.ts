@@ -16,7 +16,7 @@ import {
 import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
-import { computeUncertainty, readUncertaintyRows, type CellHistograms } from "./uncertainty";
+import { computeUncertainty, readUncertaintyState, type CellHistograms } from "./uncertainty";
 import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
 
 type Client = Db | Tx;
@@ -158,13 +158,13 @@ export async function cellStatsFromTallies(
  * before totals were stored) are summed from their scores here. Pass the decision when already loaded.
  */
 export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
-  // The uncertainty's own reads need nothing from the tallies: they run beside them.
-  const [{ decision, scale, weights, cells, importances, histograms, result }, rows] = await Promise.all([
+  // The counted ballots and the stored figures need nothing from the tallies: they are read beside them.
+  const [{ decision, scale, weights, cells, importances, histograms, result }, state] = await Promise.all([
     readTallies(db, decisionId, loaded),
-    readUncertaintyRows(db, decisionId),
+    readUncertaintyState(db, decisionId),
   ]);
   const uncertainty = await computeUncertainty(db, {
-    rows,
+    state,
     decisionId,
     scale,
     weightMode: decision.weightMode,
