@@ -155,7 +155,9 @@ export async function cellStatsFromTallies(
  * names (present-results.ts). Reads the cell
  * histograms and per-option Borda tallies that ballots keep up to date, so its cost follows options ×
  * criteria, not voters; only ballots whose totals depend on the shared VOTED weights (and ballots cast
- * before totals were stored) are summed from their scores here. Pass the decision when already loaded.
+ * before totals were stored) are summed from their scores here. The uncertainty figures, which read
+ * every counted score, come from their stored row unless a counted ballot changed since (uncertainty.ts).
+ * Pass the decision when already loaded.
  */
 export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
   // The counted ballots and the stored figures need nothing from the tallies: they are read beside them.
