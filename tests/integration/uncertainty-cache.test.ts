@@ -122,4 +122,33 @@ describeOnEachDatabase("results: stored uncertainty figures", (db) => {
       db().prisma.criterion.update({ where: { id: decision.criteria[0]!.id }, data: { weight: 5 } }),
     );
   });
+
+  it("computes afresh when a VOTED voter changes only their importances", async () => {
+    const team = await makeTeam();
+    const decision = await createOpenDecision(team.lead, team.project.id, {
+      title: "Which cache?",
+      weightMode: "VOTED",
+      revealPolicy: "LIVE",
+      options: [{ name: "Redis" }, { name: "Memcached" }],
+      criteria: [{ name: "Speed" }, { name: "Features" }],
+    });
+    const ballot = (importances: number[]) => ({
+      ...ballotFrom(decision, [[9, 2], [3, 8]]),
+      importances: decision.criteria.map((c, i) => ({ criterionId: c.id, value: importances[i]! })),
+    });
+    for (const voter of [team.owner, team.lead, team.member]) {
+      expect((await api("PUT", `/decisions/${decision.id}/ballot`, { token: await tokenFor(voter), body: ballot([5, 5]) })).status).toBe(200);
+    }
+    const leadToken = await tokenFor(team.lead);
+    const read = async () => (await api("GET", `/decisions/${decision.id}/results`, { token: leadToken })).body;
+    await read();
+    await db().sql(`UPDATE "ResultUncertainty" SET payload = jsonb_set(payload, '{confidenceSentence}', to_jsonb($2::text)) WHERE "decisionId" = $1`, [decision.id, MARKER]);
+    expect((await read()).confidenceSentence).toBe(MARKER);
+
+    expect((await api("PUT", `/decisions/${decision.id}/ballot`, { token: await tokenFor(team.member), body: ballot([10, 0]) })).status).toBe(200);
+    const served = await read();
+    expect(served.confidenceSentence).not.toBe(MARKER);
+    await db().sql(`DELETE FROM "ResultUncertainty" WHERE "decisionId" = $1`, [decision.id]);
+    expect(await read()).toEqual(served);
+  });
 });
