@@ -145,7 +145,12 @@ async function run(engine: Engine) {
   const { computeResultsFromTallies } = await import("../lib/server/decisions/compute-results");
   const callTallies = () => computeResultsFromTallies(engine.prisma, decisionId);
 
-  const body = (timeEndpoint ? await callEndpoint() : { ...(await callTallies()), participation: { voted: VOTERS } }) as { options: { name: string; total: number }[]; participation: { voted: number } };
+  // The first read computes the uncertainty figures and stores them (ResultUncertainty); every timed
+  // read after it finds the counted ballots unchanged and is served the stored figures.
+  let body: unknown;
+  const first = timeEndpoint ? await timeIt(async () => (body = await callEndpoint())) : NaN;
+  if (!timeEndpoint) body = { ...(await callTallies()), participation: { voted: VOTERS } };
+  const shown = body as { options: { name: string; total: number }[]; participation: { voted: number } };
   await callRaw();
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -170,15 +175,16 @@ async function run(engine: Engine) {
   console.log(
     [
       `${engine.name}: ${VOTERS} voters × ${OPTIONS} options × ${CRITERIA} criteria = ${VOTERS * OPTIONS * CRITERIA} scores (seeded in ${seeded} s)`,
-      `  results endpoint      median ${e.toFixed(1)} ms over ${RUNS} runs`,
+      `  results endpoint      first read ${first.toFixed(1)} ms (computes and stores the uncertainty figures)`,
+      `  results endpoint      median ${e.toFixed(1)} ms over ${RUNS} later reads (stored figures)`,
       `  server memory         heap +${mb(heapPeak - heapBefore)} MB and RSS +${mb(rssPeak - rssBefore)} MB while serving (RSS ${mb(rssPeak)} MB, heap ${mb(heapPeak)} MB${engine.name.startsWith("embedded") ? ", the embedded database included" : ""})`,
       `  full-scan aggregate   median ${r.toFixed(1)} ms`,
       `  tallies alone         median ${t.toFixed(1)} ms (the result without rank acceptability and leave-one-out)`,
       `  ratio to full scan    endpoint ${(e / r).toFixed(3)}, tallies alone ${(t / r).toFixed(3)}  (target ≤ 0.1 at 1,000 voters)`,
-      `  winner ${body.options[0]?.name} (total ${(body.options[0]!.total * 100).toFixed(2)}), ${body.participation.voted} voted`,
+      `  winner ${shown.options[0]?.name} (total ${(shown.options[0]!.total * 100).toFixed(2)}), ${shown.participation.voted} voted`,
     ].join("\n"),
   );
-  return { endpoint: e, raw: r, tallies: t, heapGrowth: heapPeak - heapBefore };
+  return { endpoint: e, first, raw: r, tallies: t, heapGrowth: heapPeak - heapBefore };
 }
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
@@ -252,7 +258,7 @@ async function main() {
     console.log(`  ${name} against the targets:`);
     const at1000 = sizes.get(1000);
     if (at1000) {
-      for (const [what, ms] of [["endpoint", at1000.endpoint], ["tallies alone", at1000.tallies]] as const) {
+      for (const [what, ms] of [["endpoint (stored figures)", at1000.endpoint], ["endpoint first read", at1000.first], ["tallies alone", at1000.tallies]] as const) {
         const ratio = ms / at1000.raw;
         console.log(`    1,000 voters: ${what} ÷ full scan ${ratio.toFixed(3)} (target ≤ 0.1: ${verdict(ratio <= 0.1)})`);
       }

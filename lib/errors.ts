@@ -98,3 +98,16 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1);
 }
+
+export const TRANSACTION_TIMEOUT_MESSAGE = "The server is too busy to finish this in time. Try again in a moment.";
+
+/**
+ * True when Prisma gave up on an interactive transaction: it could not start one in time, or it ran
+ * past its timeout and expired (P2028, "Transaction API error"). The work was rolled back and may
+ * simply be retried, so callers hear 503 rather than a 500 that reads as a bug.
+ */
+export function isTransactionTimeout(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e?.code === "P2028") return true;
+  return typeof e?.message === "string" && /Transaction API error|expired transaction|Unable to start a transaction in the given time/i.test(e.message);
+}

@@ -241,7 +241,7 @@ const ERROR_RESPONSES = {
   "404": "Unknown, or a project you are not a member of",
   "409": "Wrong state, e.g. voting on a closed decision",
   "422": "Valid JSON that breaks a rule; details.issues names each field",
-  "503": "The database is unreachable; retry in a moment",
+  "503": "The database is unreachable or too busy to finish in time (the work was rolled back); retry after Retry-After seconds",
 };
 
 export function openApiDocument(extra: Record<string, Partial<Record<Method, Operation>>> = {}) {

@@ -4,7 +4,9 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
   isRecordNotFound,
+  isTransactionTimeout,
   isUniqueViolation,
+  TRANSACTION_TIMEOUT_MESSAGE,
 } from "../errors";
 import { isPlausibleId } from "../schemas/text";
 import type { Actor } from "./actor";
@@ -39,6 +41,13 @@ export function errorResponse(error: unknown): Response {
     // One line, not a stack per request: the outage is the news, and health reports it too.
     console.warn(`Database unavailable: ${(error as Error).message?.trim().split("\n").pop()}`);
     return Response.json(new AppError("unavailable", DATABASE_UNAVAILABLE_MESSAGE).toJSON(), {
+      status: 503,
+      headers: { "Retry-After": "5" },
+    });
+  }
+  if (isTransactionTimeout(error)) {
+    console.warn(`Transaction timed out: ${(error as Error).message?.trim().split("\n").pop()}`);
+    return Response.json(new AppError("unavailable", TRANSACTION_TIMEOUT_MESSAGE).toJSON(), {
       status: 503,
       headers: { "Retry-After": "5" },
     });

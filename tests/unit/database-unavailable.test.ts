@@ -1,6 +1,6 @@
 // Which failures mean "the database is away" (503, retry) rather than a bug (500) or bad input (4xx).
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "@/lib/errors";
+import { isDatabaseUnavailable, isTransactionTimeout } from "@/lib/errors";
 import { errorResponse } from "@/lib/server/api-handler";
 
 // Shapes as they reach the app, recorded from Prisma 6.19 with @prisma/adapter-pg and node-postgres.
@@ -43,5 +43,22 @@ describe("telling an unreachable database from other failures", () => {
     expect(await response.json()).toEqual({
       error: { code: "unavailable", message: "The database is unavailable. Try again in a moment." },
     });
+  });
+
+  it.each([
+    ["a transaction past its timeout (P2028)", Object.assign(new Error("Transaction API error: Transaction already closed: A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 5012 ms passed since the start of the transaction."), { code: "P2028" })],
+    ["a transaction that could not start in time", new Error("Transaction API error: Unable to start a transaction in the given time.")],
+  ])("answers %s with 503 and a retry hint", async (_label, error) => {
+    expect(isTransactionTimeout(error)).toBe(true);
+    const response = errorResponse(error);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await response.json()).error.code).toBe("unavailable");
+  });
+
+  it("leaves other failures to their own answers", () => {
+    expect(isTransactionTimeout(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
+    expect(isTransactionTimeout(new TypeError("x is undefined"))).toBe(false);
+    expect(isTransactionTimeout(undefined)).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import {
 import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
-import { computeUncertainty, readUncertaintyRows, type CellHistograms } from "./uncertainty";
+import { computeUncertainty, readUncertaintyState, type CellHistograms } from "./uncertainty";
 import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
 
 type Client = Db | Tx;
@@ -155,16 +155,18 @@ export async function cellStatsFromTallies(
  * names (present-results.ts). Reads the cell
  * histograms and per-option Borda tallies that ballots keep up to date, so its cost follows options ×
  * criteria, not voters; only ballots whose totals depend on the shared VOTED weights (and ballots cast
- * before totals were stored) are summed from their scores here. Pass the decision when already loaded.
+ * before totals were stored) are summed from their scores here. The uncertainty figures, which read
+ * every counted score, come from their stored row unless a counted ballot changed since (uncertainty.ts).
+ * Pass the decision when already loaded.
  */
 export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
-  // The uncertainty's own reads need nothing from the tallies: they run beside them.
-  const [{ decision, scale, weights, cells, importances, histograms, result }, rows] = await Promise.all([
+  // The counted ballots and the stored figures need nothing from the tallies: they are read beside them.
+  const [{ decision, scale, weights, cells, importances, histograms, result }, state] = await Promise.all([
     readTallies(db, decisionId, loaded),
-    readUncertaintyRows(db, decisionId),
+    readUncertaintyState(db, decisionId),
   ]);
   const uncertainty = await computeUncertainty(db, {
-    rows,
+    state,
     decisionId,
     scale,
     weightMode: decision.weightMode,

@@ -32,3 +32,14 @@ export const countedBallotsSql = `
   FROM "Ballot" b JOIN "User" u ON u.id = b."voterId"${COUNTED_VOTER}
   WHERE b."decisionId" = $1
   ORDER BY b.id`;
+
+/** $1 decision id → the stored figures and the key of the state they were computed from. */
+export const readStoredUncertaintySql = `
+  SELECT "stateKey", payload FROM "ResultUncertainty" WHERE "decisionId" = $1`;
+
+/** $1 decision id, $2 state key, $3 figures as JSON: stores freshly computed figures, replacing stale ones. */
+export const storeUncertaintySql = `
+  INSERT INTO "ResultUncertainty" ("decisionId", "stateKey", payload, "updatedAt")
+  VALUES ($1, $2, $3::jsonb, now())
+  ON CONFLICT ("decisionId") DO UPDATE
+  SET "stateKey" = EXCLUDED."stateKey", payload = EXCLUDED.payload, "updatedAt" = EXCLUDED."updatedAt"`;

@@ -1,6 +1,8 @@
 // How sure the result is: rank acceptability, pivotal voters (leave one out) and the winner by medians.
 // Read beside the result in computeResults; who may see the pivotal voters' names is decided by the
-// caller (getResults), never here.
+// caller (getResults), never here. Leave-one-out reads every counted score and the simulation draws
+// 10,000 samples, so the figures are stored (ResultUncertainty) under a hash of everything they are
+// computed from and recomputed only when that hash changes.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "../../db";
@@ -12,7 +14,7 @@ import {
 } from "../../domain/acceptability";
 import type { CellStats, ImportanceVector, Scale, WeightMode } from "../../domain/aggregation";
 import { leaveOneOut, medianWinner, type VoterBallot } from "../../domain/leave-one-out";
-import { cellHistogramSql, countedBallotsSql, voterScoresSql } from "./uncertainty-sql";
+import { cellHistogramSql, countedBallotsSql, readStoredUncertaintySql, storeUncertaintySql, voterScoresSql } from "./uncertainty-sql";
 
 type Client = Db | Tx;
 
@@ -48,10 +50,10 @@ export interface UncertaintyInput {
   cells: readonly CellStats[];
   /** VOTED mode only: the counted voters' importances. */
   importances: readonly ImportanceVector[];
-  /** The maintained per-cell histograms, when the caller read them; otherwise they are queried. */
+  /** The maintained per-cell histograms, when the caller read them; otherwise they are queried on a recompute. */
   histograms?: CellHistograms;
-  /** The counted scores and ballots, when the caller read them already (readUncertaintyRows). */
-  rows?: UncertaintyRows;
+  /** The counted ballots and the stored figures, when the caller read them already (readUncertaintyState). */
+  state?: UncertaintyState;
 }
 
 /**
@@ -64,26 +66,99 @@ export function acceptabilitySeed(decisionId: string, ballots: readonly { id: st
   return hash.digest().readInt32BE(0);
 }
 
-export type UncertaintyRows = Awaited<ReturnType<typeof readUncertaintyRows>>;
+/** Bump when the figures' computation changes, so rows stored by an older version are recomputed. */
+const FIGURES_VERSION = 1;
 
-/** The counted voters' scores and ballots; depends on nothing else, so callers may start it early. */
-export async function readUncertaintyRows(db: Client, decisionId: string) {
-  const [scoreRows, ballots] = await Promise.all([
-    db.$queryRawUnsafe<{ voterId: string; optionId: string; criterionId: string; value: number }[]>(voterScoresSql, decisionId),
-    db.$queryRawUnsafe<{ id: string; voterId: string; revision: number; voterName: string }[]>(countedBallotsSql, decisionId),
+/**
+ * Everything the figures depend on, hashed: the counted ballots (which voters still count, and each
+ * ballot's revision, which every resubmission of scores or importances bumps), the scale, the options
+ * (their names are in the confidence sentence) and each criterion's stored weight (FIXED weights,
+ * pairwise ones included, are stored there). What follows from those is not hashed: the cells,
+ * histograms and VOTED weights come from the counted ballots' scores and importances, which the
+ * revisions already stand for, and their floating-point sums could differ in the last bit with row
+ * order, missing the stored row for nothing. Status is left out too: closing or reopening alone
+ * changes none of the inputs.
+ */
+export function uncertaintyStateKey(input: UncertaintyInput, ballots: readonly CountedBallot[]): string {
+  const hash = createHash("sha256");
+  hash.update(
+    JSON.stringify({
+      version: FIGURES_VERSION,
+      decisionId: input.decisionId,
+      scale: input.scale,
+      weightMode: input.weightMode,
+      options: input.options.map((o) => [o.id, o.name]),
+      criteria: input.criteria.map((c) => [c.id, c.weight]),
+    }),
+  );
+  for (const ballot of ballots) hash.update(`|${ballot.id}:${ballot.voterId}:${ballot.revision}`);
+  return hash.digest("base64url");
+}
+
+export interface CountedBallot {
+  id: string;
+  voterId: string;
+  revision: number;
+  voterName: string;
+}
+
+/** The figures as stored: pivotal voters by id only, so a renamed voter shows their current name. */
+interface StoredFigures {
+  acceptability: OptionAcceptabilityView[];
+  confidence: number | null;
+  confidenceSentence: string;
+  acceptabilitySamples: number;
+  pivotalVoterIds: string[];
+  medianWinnerOptionIds: string[];
+  medianDisagrees: boolean;
+}
+
+export type UncertaintyState = Awaited<ReturnType<typeof readUncertaintyState>>;
+
+/**
+ * The counted ballots (one short row per voter, needed for the key and for the pivotal voters' names)
+ * and the stored figures; depends on nothing else, so callers may start it early.
+ */
+export async function readUncertaintyState(db: Client, decisionId: string) {
+  const [ballots, stored] = await Promise.all([
+    db.$queryRawUnsafe<CountedBallot[]>(countedBallotsSql, decisionId),
+    db.$queryRawUnsafe<{ stateKey: string; payload: StoredFigures | string }[]>(readStoredUncertaintySql, decisionId),
   ]);
-  return { scoreRows, ballots };
+  const row = stored[0];
+  return {
+    ballots: ballots.map((b) => ({ ...b, revision: Number(b.revision) })),
+    stored: row ? { stateKey: row.stateKey, figures: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as StoredFigures } : null,
+  };
 }
 
 export async function computeUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty> {
-  const [histogramRows, { scoreRows, ballots }] = await Promise.all([
+  const { ballots, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
+  const stateKey = uncertaintyStateKey(input, ballots);
+  let figures: StoredFigures;
+  if (stored?.stateKey === stateKey) {
+    figures = stored.figures;
+  } else {
+    figures = await computeFigures(db, input, ballots);
+    // A read that writes: the figures are a cache of the ballots, stored by whichever read first finds
+    // them stale. It touches only this decision's ResultUncertainty row (its foreign key check takes a
+    // KEY SHARE lock on the decision, which does not conflict with the FOR SHARE lock ballots take), so
+    // no ballot ever waits on it; two reads racing both compute and the later upsert wins, harmlessly.
+    await db.$executeRawUnsafe(storeUncertaintySql, input.decisionId, stateKey, JSON.stringify(figures));
+  }
+  const nameOf = new Map(ballots.map((ballot) => [ballot.voterId, ballot.voterName]));
+  const { pivotalVoterIds, ...rest } = figures;
+  return { ...rest, pivotal: pivotalVoterIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? "" })) };
+}
+
+async function computeFigures(db: Client, input: UncertaintyInput, ballots: readonly CountedBallot[]): Promise<StoredFigures> {
+  const [histogramRows, scoreRows] = await Promise.all([
     input.histograms
       ? []
       : db.$queryRawUnsafe<{ optionId: string; criterionId: string; value: number; count: number }[]>(
           cellHistogramSql,
           input.decisionId,
         ),
-    input.rows ?? readUncertaintyRows(db, input.decisionId),
+    db.$queryRawUnsafe<{ voterId: string; optionId: string; criterionId: string; value: number }[]>(voterScoresSql, input.decisionId),
   ]);
 
   const histograms: CellHistograms = input.histograms ?? new Map();
@@ -128,7 +203,6 @@ export async function computeUncertainty(db: Client, input: UncertaintyInput): P
       importances: importancesOf.get(ballot.voterId),
     })),
   });
-  const nameOf = new Map(ballots.map((ballot) => [ballot.voterId, ballot.voterName]));
 
   const medians = medianWinner({
     scale: input.scale,
@@ -147,7 +221,7 @@ export async function computeUncertainty(db: Client, input: UncertaintyInput): P
     confidence: acceptability.winnerConfidence,
     confidenceSentence: acceptabilitySentence(acceptability),
     acceptabilitySamples: acceptability.samples,
-    pivotal: pivotal.pivotal.map((voter) => ({ userId: voter.voterId, name: nameOf.get(voter.voterId) ?? "" })),
+    pivotalVoterIds: pivotal.pivotal.map((voter) => voter.voterId),
     medianWinnerOptionIds: medians.medianWinnerOptionIds,
     medianDisagrees: medians.medianDisagrees,
   };
