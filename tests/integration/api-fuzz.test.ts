@@ -140,6 +140,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
     await api("PUT", `/decisions/${closed.id}/ballot`, { token: leadToken, body: ballotFrom(closed, [[1, 2, 3], [3, 2, 1], [2, 2, 2]]) });
     await api("POST", `/decisions/${closed.id}/close`, { token: leadToken });
     const invite = await api("POST", `/projects/${team.project.id}/invites`, { token, body: { role: "MEMBER" } });
+    const comment = await api("POST", `/decisions/${open.id}/comments`, { token: leadToken, body: { body: "A comment to fuzz" } });
     // Which real row each route's ids point at: the state in which its body is read.
     const decisionFor = (pattern: string, method: string) =>
       /\/(record|reopen)/.test(pattern) ? closed.id : /\/open$/.test(pattern) || (method === "PATCH" && pattern === "decisions/[decisionId]") ? draft.body.id : open.id;
@@ -152,6 +153,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
           userId: team.member.userId,
           token: invite.body.token,
           inviteId: invite.body.id,
+          commentId: comment.body.id,
           seq: "1",
           version: "1",
         },
@@ -266,7 +268,8 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
   });
 
   it("answers hostile query parameters on every read with 4xx or a harmless answer", async () => {
-    for (const route of routes.filter((r) => r.method === "GET")) {
+    // The event stream stays open by design (its own tests, live-events.test.ts, read it with a deadline).
+    for (const route of routes.filter((r) => r.method === "GET" && !r.pattern.endsWith("/events"))) {
       for (const key of QUERY_KEYS) await expectRefusedOrHarmless(route, `${key}=%00`, { query: `?${key}=a%00b` });
       for (const value of ["%ED%A0%80", "1e309", "-1", "x".repeat(5000), "%FF"]) {
         await expectRefusedOrHarmless(route, `all keys = ${value.slice(0, 12)}`, { query: `?${QUERY_KEYS.map((k) => `${k}=${value}`).join("&")}` });

@@ -20,7 +20,7 @@ describeOnEachDatabase("names for the ids in audit events", () => {
         data: { decisionId: foreign.id, optionId: foreign.options[0]!.id, owner: other.owner.userId },
       },
     ]);
-    expect(names[decision.id]).toBe("ADR-0001: Which framework do we standardize on?");
+    expect(names[decision.id]).toBe("D-1: Which framework do we standardize on?");
     expect(names[team.owner.userId]).toBe("Owner");
     expect(names[team.member.userId]).toBe("Member");
     expect(names[foreign.id]).toBeUndefined();

@@ -67,9 +67,8 @@ describeOnEachDatabase("decision discussion", (db) => {
     // The discussion stays open after the vote closes.
     await api("POST", `/decisions/${decision.id}/close`, { token: lead, body: {} });
     const record = await api("GET", `/decisions/${decision.id}/record.md`, { token: member });
-    expect(record.text).toContain(
-      `- Lead (${reply.body.createdAt.slice(0, 10)}): “Research speed, mostly.” ([comment](/projects/${team.project.id}/decisions/${decision.id}#comment-${reply.body.id}))`,
-    );
+    // Without a public address (AUTH_URL) the record quotes the comment but links nowhere.
+    expect(record.text).toContain(`- Lead (${reply.body.createdAt.slice(0, 10)}): “Research speed, mostly.”\n`);
     expect((await api("POST", base, { token: member, body: { body: "Closed, but still talking." } })).status).toBe(201);
   });
 

@@ -124,7 +124,7 @@ describeOnEachDatabase("project search", () => {
     expect(ok.body.hits).toEqual([
       expect.objectContaining({
         decisionId: decision.id,
-        key: "ADR-0001",
+        key: "D-1",
         title: "Pick a tracing backend",
         matchedIn: ["title", "record"],
       }),
