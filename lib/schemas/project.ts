@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INVITES_AT_ONCE } from "./invite-limits";
 import { safeText } from "./text";
 
 export const roleSchema = z.enum(["OWNER", "LEAD", "MEMBER", "AUDITOR"], {
@@ -20,7 +21,6 @@ export const createInviteSchema = z
   })
   .strict();
 
-export const MAX_INVITES_AT_ONCE = 20;
 
 /**
  * Several links in one go: one per label (a name or an email per line), or `count` unlabelled ones.

@@ -7,7 +7,8 @@ import { CopyButton } from "@/components/copy-button";
 import { controlClasses, SelectField, TextAreaField, TextField } from "@/components/field";
 import { LinkIcon } from "@/components/icons";
 import { SubmitButton } from "@/components/submit-button";
-import { MAX_INVITES_AT_ONCE, type RoleName } from "@/lib/schemas/project";
+import { MAX_INVITES_AT_ONCE } from "@/lib/schemas/invite-limits";
+import type { RoleName } from "@/lib/schemas/project";
 import type { InviteState } from "./actions";
 
 const initial: InviteState = { status: "idle" };
