@@ -27,7 +27,7 @@ export function Alert({
       className={`rounded-lg border px-3.5 py-3 text-sm ${tones[tone]} ${className}`}
     >
       {title ? <p className="font-medium">{title}</p> : null}
-      {children ? <div className={title ? "mt-1 opacity-90" : ""}>{children}</div> : null}
+      {children ? <div className={title ? "mt-1" : ""}>{children}</div> : null}
     </div>
   );
 }

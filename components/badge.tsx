@@ -37,7 +37,7 @@ export function Badge({ children, className = "" }: { children: ReactNode; class
 export function RoleBadge({ role, prefix }: { role: RoleName; prefix?: string }) {
   return (
     <Badge className={roleTone[role]}>
-      {prefix ? <span className="mr-1 font-normal opacity-80">{prefix}</span> : null}
+      {prefix ? <span className="mr-1 font-normal">{prefix}</span> : null}
       {ROLE_LABEL[role]}
     </Badge>
   );

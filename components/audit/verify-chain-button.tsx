@@ -55,7 +55,7 @@ function Outcome({
           Intact — {result.count.toLocaleString()} {result.count === 1 ? "event" : "events"}, head hash{" "}
           <Hash>{result.headHash}</Hash>
         </p>
-        <p className="mt-1 text-xs opacity-90">
+        <p className="mt-1 text-xs">
           Every hash was recomputed from the event’s content and the hash before it, and the last one matches
           the project’s recorded head.{" "}
           {result.anchorsChecked > 0
@@ -87,7 +87,7 @@ function Outcome({
           </Link>
         </p>
       ) : null}
-      <p className="mt-1 text-xs opacity-90">Checked at {when}.</p>
+      <p className="mt-1 text-xs">Checked at {when}.</p>
     </div>
   );
 }

@@ -33,7 +33,7 @@ export function ReviewsDueCallout({ reviews }: { reviews: DueReview[] }) {
       <h2 id="reviews-due-heading" className="text-sm font-semibold">
         {reviews.length === 1 ? "1 record is due for review" : `${reviews.length} records are due for review`}
       </h2>
-      <p className="mt-1 text-sm opacity-90">
+      <p className="mt-1 text-sm">
         Check each decision still holds: confirm it, or start a new decision that replaces it.
       </p>
       <ul className="mt-3 space-y-1.5 text-sm">
@@ -42,7 +42,7 @@ export function ReviewsDueCallout({ reviews }: { reviews: DueReview[] }) {
             <Link href={review.href} className="font-medium underline underline-offset-2 hover:no-underline">
               {review.key}: {review.title}
             </Link>
-            <span className="text-xs opacity-80">
+            <span className="text-xs">
               due {dayFormat.format(new Date(`${review.reviewBy}T00:00:00Z`))}
             </span>
           </li>
