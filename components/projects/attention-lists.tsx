@@ -129,6 +129,9 @@ export function AttentionLists({
                     <>
                       Chose <strong className="font-semibold">{outcome.chosenOption}</strong>
                     </>
+                  ) : outcome.recordStatus && outcome.recordStatus !== "proposed" ? (
+                    // Imported records carry their outcome in their text, not as a chosen option.
+                    "Outcome in the record"
                   ) : (
                     "No option chosen yet"
                   )}
