@@ -17,7 +17,8 @@ async function person(browser: Browser, theme: "light" | "dark", viewport: { wid
 for (const theme of ["light", "dark"] as const) {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     test(`every main page passes axe, ${theme} on a ${size}`, async ({ browser }, testInfo) => {
-      test.setTimeout(240_000);
+      // Fourteen pages, each checked by axe and photographed full-page: minutes, not seconds, on a small machine.
+      test.setTimeout(600_000);
       const visitor = await person(browser, theme, viewport);
       const lead = await person(browser, theme, viewport);
       await signIn(lead.page, LEAD);
