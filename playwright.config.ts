@@ -15,7 +15,8 @@ const env = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 60_000,
+  // Whole journeys (several browsers voting, live updates) on a small shared machine.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -1,4 +1,4 @@
-// Record reviews in the browser, on the demo data: ADR-0004 (MLflow, imported and accepted) was due
+// Record reviews in the browser, on the demo data: ADR-0003 (MLflow, imported and accepted) was due
 // for review two weeks ago. The lead is told on the overview, sets a date, sees it due, confirms it,
 // and the audit log shows the confirmation. ADR-0001 is left alone for records.spec.ts.
 import { expect, test } from "./fixtures";
@@ -24,7 +24,7 @@ test("a lead is told a review is due, sets the date, confirms the record, and th
   // The overview's callout is how leads are told.
   const callout = page.getByRole("region", { name: "1 record is due for review" });
   await expect(callout).toBeVisible();
-  await expect(callout.getByRole("link", { name: `ADR-0004: ${TITLE}` })).toBeVisible();
+  await expect(callout.getByRole("link", { name: `ADR-0003: ${TITLE}` })).toBeVisible();
 
   // The records index marks it too.
   await page
@@ -35,7 +35,7 @@ test("a lead is told a review is due, sets the date, confirms the record, and th
   await expect(row.getByText("Review due")).toBeVisible();
 
   await page.goto(new URL(page.url()).pathname.replace(/\/records$/, ""));
-  await callout.getByRole("link", { name: `ADR-0004: ${TITLE}` }).click();
+  await callout.getByRole("link", { name: `ADR-0003: ${TITLE}` }).click();
   await page.waitForURL(/\/records\/[^/?]+$/);
   const decisionId = new URL(page.url()).pathname.split("/").pop()!;
   const header = page.getByTestId("record-header");
