@@ -75,6 +75,9 @@ describeOnEachDatabase("project search", () => {
       status: "CLOSED",
     });
 
+    // The front matter's field names are metadata: searching them finds no record.
+    expect((await searchProject(team.member, team.project.id, { q: "decision-makers" })).hits).toEqual([]);
+
     const both = await searchProject(team.member, team.project.id, { q: "PyTorch" });
     expect(both.hits.map((h) => h.decisionId)).toEqual([open.id]);
   });

@@ -15,6 +15,8 @@ import { decisionKey } from "../decisions/shape";
 import { parseInput } from "../parse-input";
 
 const LIMIT = 50;
+/** A record's YAML front matter (status, date, decision-makers) is metadata, not text to search. */
+const FRONT_MATTER = "^---\n.*?\n---\n";
 
 interface Row {
   id: string;
@@ -40,7 +42,7 @@ export async function searchProject(
   // Matching option and criterion texts come back joined, so the excerpt can quote the one that hit.
   const rows = await getDb().$queryRaw<Row[]>`
     WITH latest AS (
-      SELECT DISTINCT ON (v."recordId") v."recordId", v.markdown
+      SELECT DISTINCT ON (v."recordId") v."recordId", regexp_replace(v.markdown, ${FRONT_MATTER}, '') AS markdown
       FROM "RecordVersion" v
       JOIN "DecisionRecord" r ON r.id = v."recordId"
       JOIN "Decision" d ON d.id = r."decisionId"
