@@ -4,13 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-const TABS = [
+// `short` is the phone label, so every tab fits on one row at 390 px.
+const TABS: readonly { segment: string; label: string; short?: string }[] = [
   { segment: "", label: "Overview" },
   { segment: "decisions", label: "Decisions" },
   { segment: "records", label: "Records" },
-  { segment: "audit", label: "Audit log" },
+  { segment: "audit", label: "Audit log", short: "Audit" },
   { segment: "members", label: "Members" },
-] as const;
+];
 
 export function ProjectTabs({ projectId }: { projectId: string }) {
   const pathname = usePathname();
@@ -32,7 +33,7 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
       aria-label="Project sections"
       className="relative sm:overflow-x-auto sm:[scrollbar-width:none] sm:[&::-webkit-scrollbar]:hidden"
     >
-      {/* Phones wrap the tabs onto two rows: a hidden sideways scroll left "Members" out of sight. */}
+      {/* Phones wrap the tabs rather than hide one in a sideways scroll (a hidden "Members" was missed). */}
       <ul className="flex flex-wrap gap-x-1 border-b border-line sm:min-w-max sm:flex-nowrap">
         {TABS.map((tab) => {
           const href = tab.segment ? `${base}/${tab.segment}` : base;
@@ -45,13 +46,20 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
                 href={href}
                 aria-current={current ? "page" : undefined}
                 className={
-                  "relative -mb-px inline-flex h-11 items-center border-b-2 px-2.5 text-sm font-medium transition-colors sm:px-3 " +
+                  "relative -mb-px inline-flex h-11 items-center border-b-2 px-2 text-sm font-medium transition-colors sm:px-3 " +
                   (current
                     ? "border-accent text-fg"
                     : "border-transparent text-fg-muted hover:border-line-strong hover:text-fg")
                 }
               >
-                {tab.label}
+                {tab.short ? (
+                  <>
+                    <span className="sm:hidden">{tab.short}</span>
+                    <span className="hidden sm:inline">{tab.label}</span>
+                  </>
+                ) : (
+                  tab.label
+                )}
               </Link>
             </li>
           );

@@ -40,6 +40,7 @@ export function AuditTimeline({
   names = {},
   showEntity = true,
   headingLevel = 3,
+  foldLongData = false,
 }: {
   projectId: string;
   events: AuditEventItem[];
@@ -50,6 +51,8 @@ export function AuditTimeline({
   /** Off when every event is about the same entity (an entity's own history). */
   showEntity?: boolean;
   headingLevel?: 2 | 3 | 4;
+  /** Fold long stored values behind a toggle, where the page already shows them in full. */
+  foldLongData?: boolean;
 }) {
   const Heading = `h${headingLevel}` as const;
   return (
@@ -110,7 +113,7 @@ export function AuditTimeline({
                     </Link>
                   </p>
                 ) : null}
-                <EventData data={event.data} names={{ ...memberNames, ...names }} />
+                <EventData data={event.data} names={{ ...memberNames, ...names }} fold={foldLongData} />
               </div>
             </article>
           </li>

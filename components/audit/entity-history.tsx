@@ -13,6 +13,7 @@ export function EntityHistory({
   entityId,
   page,
   title = "History",
+  foldLongData = false,
 }: {
   projectId: string;
   entityType: string;
@@ -20,6 +21,8 @@ export function EntityHistory({
   /** The latest events, newest first; `next` is non-null when older ones were left out. */
   page: { events: AuditEventView[]; next: number | null; names?: Record<string, string> };
   title?: string;
+  /** For pages that show the entity's current text above: its snapshots fold behind a toggle. */
+  foldLongData?: boolean;
 }) {
   const headingId = `history-${entityType}-${entityId}`;
   const fullLog = auditLogHref(projectId, { entityType, entityId });
@@ -45,7 +48,7 @@ export function EntityHistory({
         </EmptyState>
       ) : (
         <>
-          <AuditTimeline projectId={projectId} events={page.events} names={page.names} showEntity={false} />
+          <AuditTimeline projectId={projectId} events={page.events} names={page.names} showEntity={false} foldLongData={foldLongData} />
           {page.next !== null ? (
             <p className="text-sm text-fg-muted">
               Showing the latest {page.events.length} changes.{" "}

@@ -300,7 +300,31 @@ function BeforeAfter({ before, after, names }: { before?: Fields; after?: Fields
   );
 }
 
-export function EventData({ data, names = {} }: { data: unknown; names?: IdNames }) {
+function Folded({ when, count, children }: { when: boolean; count: number; children: ReactNode }) {
+  if (!when) return children;
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm font-medium text-accent-text underline-offset-4 hover:underline">
+        Show {count === 1 ? "the stored value" : `the ${count} stored values`}
+      </summary>
+      <div className="mt-2">{children}</div>
+    </details>
+  );
+}
+
+/** Beyond this many characters of stored data, a folded event shows its fields behind a toggle. */
+const LONG_DATA = 400;
+
+export function EventData({
+  data,
+  names = {},
+  fold = false,
+}: {
+  data: unknown;
+  names?: IdNames;
+  /** Fold long field lists (a before → after comparison always stays open). */
+  fold?: boolean;
+}) {
   if (!isFields(data)) {
     return (
       <div className="text-sm">
@@ -314,16 +338,21 @@ export function EventData({ data, names = {} }: { data: unknown; names?: IdNames
     (isFields(after) || after === undefined) &&
     (before !== undefined || after !== undefined);
   const rest = Object.entries(hasComparison ? others : data);
+  // A snapshot (created or removed, no before → after pair) can be long; a change always stays open.
+  const snapshot = hasComparison && (before === undefined || after === undefined);
+  const foldable = (content: unknown) => fold && JSON.stringify(content).length > LONG_DATA;
   return (
     <div className="space-y-3 text-sm">
       {hasComparison ? (
-        <BeforeAfter
-          before={before as Fields | undefined}
-          after={after as Fields | undefined}
-          names={names}
-        />
+        <Folded when={snapshot && foldable(before ?? after)} count={Object.keys((before ?? after) as Fields).length}>
+          <BeforeAfter before={before as Fields | undefined} after={after as Fields | undefined} names={names} />
+        </Folded>
       ) : null}
-      {rest.length > 0 ? <FieldRows entries={rest} names={names} /> : null}
+      {rest.length > 0 ? (
+        <Folded when={foldable(rest)} count={rest.length}>
+          <FieldRows entries={rest} names={names} />
+        </Folded>
+      ) : null}
       {!hasComparison && rest.length === 0 ? <p className="text-fg-subtle">No further details.</p> : null}
     </div>
   );

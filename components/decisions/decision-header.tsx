@@ -33,9 +33,12 @@ export function DecisionHeader({
   meta?: ReactNode;
 }) {
   return (
-    <header className="mb-6">
-      <BackLink href={backHref}>All decisions</BackLink>
-      <div className="mt-3 grid gap-4 md:grid-cols-[minmax(0,1fr)_auto] md:items-start">
+    <header className="mb-4 sm:mb-6">
+      {/* Phones reach the list through the project's Decisions tab just above. */}
+      <div className="hidden sm:block">
+        <BackLink href={backHref}>All decisions</BackLink>
+      </div>
+      <div className="mt-0 grid sm:mt-3 gap-4 md:grid-cols-[minmax(0,1fr)_auto] md:items-start">
         <div className="min-w-0 max-w-3xl">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-sm font-medium text-fg-subtle">{decisionKey}</span>
@@ -47,7 +50,7 @@ export function DecisionHeader({
         {actions ? <div className="flex flex-wrap items-center gap-2 md:justify-end">{actions}</div> : null}
       </div>
       {tabs.length > 1 ? (
-        <nav aria-label="Decision sections" className="relative mt-5 -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+        <nav aria-label="Decision sections" className="relative mt-3 -mx-4 overflow-x-auto sm:mt-5 px-4 sm:mx-0 sm:px-0">
           <ul className="flex min-w-max gap-1 rounded-lg bg-surface-muted p-1 sm:inline-flex">
             {tabs.map((tab) => {
               const active = tab.tab === current;

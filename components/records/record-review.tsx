@@ -64,7 +64,7 @@ export function RecordReview({
       <CardHeader
         title="Review date"
         level={3}
-        description="A review asks whether the decision still holds. On its date the record shows “Review due” to everyone and the project overview lists it for owners and leads."
+        description="Whether the decision still holds. On this date the record shows “Review due” and the project overview lists it for owners and leads."
       />
       <CardBody className="space-y-4 text-sm">
         {facts}

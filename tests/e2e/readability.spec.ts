@@ -26,9 +26,6 @@ const project = (ids: DemoIds) => `/projects/${ids.projectId}`;
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test(`the record page's history shows its diffs readably and the page stays a sane height (${size})`, async ({ browser }) => {
-    // Known failure after the merge (issue 13 item 1 is not done on phones): with the live bar and the review
-    // card added, the phone page measured 13,972 px against its 12,452 px bound.
-    test.fixme(size === "phone", "the record page on a phone is 1,500 px over its bound since the merge");
     const { page, ids, close } = await lead(browser, { viewport });
     // A revision puts a before → after diff into the history (the seeded record has none).
     const revised = await page.request.post(`/api/v1/decisions/${ids.closedDecisionId}/record/versions`, {
@@ -163,9 +160,7 @@ test.describe("on a phone", () => {
     await close();
   });
 
-  // Known failure after the merge (issue 13 item 4 is not done): the first cell's bottom measured 916 px,
-  // below the sticky submit bar's top at 779 px.
-  test.fixme("the ballot's first screen shows a cell to score", async ({ browser }) => {
+  test("the ballot's first screen shows a cell to score", async ({ browser }) => {
     const { page, ids, close } = await lead(browser, { viewport: VIEWPORTS.phone });
     await page.goto(`${project(ids)}/decisions/${ids.openDecisionId}/vote`);
     const firstCell = page.getByRole("textbox", { name: /^Score for / }).first();

@@ -25,11 +25,12 @@ export default async function ProjectLayout({ children, params }: Params & { chi
   const project = await projectOrNotFound(actor, projectId);
   return (
     <PageContainer>
-      <header className="mb-6 space-y-4">
+      {/* Phones get a compact head (no eyebrow, role beside the search) so a page's own content starts on the first screen. */}
+      <header className="mb-4 sm:mb-6">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0 max-w-3xl">
-            <p className="mb-1 text-xs font-medium tracking-wide text-fg-subtle uppercase">Project</p>
-            <h1 className="text-2xl font-semibold tracking-tight break-words text-fg sm:text-[1.75rem]">
+            <p className="mb-1 hidden text-xs font-medium tracking-wide text-fg-subtle uppercase sm:block">Project</p>
+            <h1 className="text-xl font-semibold tracking-tight break-words text-fg sm:text-[1.75rem]">
               {project.name}
             </h1>
             {project.description ? (
@@ -39,9 +40,9 @@ export default async function ProjectLayout({ children, params }: Params & { chi
               </p>
             ) : null}
           </div>
-          <div className="flex w-full flex-col gap-3 sm:w-auto sm:items-end">
-            <div className="flex items-center gap-2 text-sm text-fg-muted">
-              <span>Your role</span>
+          <div className="flex w-full items-center gap-3 sm:w-auto sm:flex-col sm:items-end">
+            <div className="flex shrink-0 items-center gap-2 text-sm text-fg-muted">
+              <span className="sr-only sm:not-sr-only">Your role</span>
               <RoleBadge role={project.role} />
             </div>
             <ProjectSearchBox projectId={project.id} />
@@ -49,7 +50,7 @@ export default async function ProjectLayout({ children, params }: Params & { chi
         </div>
       </header>
       <ProjectTabs projectId={project.id} />
-      <div className="pt-6 sm:pt-8">{children}</div>
+      <div className="pt-4 sm:pt-8">{children}</div>
     </PageContainer>
   );
 }

@@ -70,9 +70,12 @@ export default async function RecordPage({ params, searchParams }: Props) {
 
   return (
     <div>
-      <header className="mb-6" data-testid="record-header">
-        <BackLink href={recordsPath(projectId)}>All records</BackLink>
-        <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
+      <header className="mb-4 sm:mb-6" data-testid="record-header">
+        {/* Phones reach the list through the project's Records tab just above. */}
+        <div className="hidden sm:block">
+          <BackLink href={recordsPath(projectId)}>All records</BackLink>
+        </div>
+        <div className="flex sm:mt-3 flex-wrap items-start justify-between gap-4">
           <div className="min-w-0 max-w-3xl">
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-mono text-sm font-medium text-fg-subtle">{record.key}</span>
@@ -88,16 +91,18 @@ export default async function RecordPage({ params, searchParams }: Props) {
               {latest.authorName ? ` by ${latest.authorName}` : ""} · {formatDateTime(latest.createdAt)}
               {record.chosenOption ? ` · Chosen: ${record.chosenOption.name}` : ""}
             </p>
-            <p className="mt-1 font-mono text-xs break-all text-fg-subtle">
+            {/* Phones find the file name in the Export card below. */}
+            <p className="mt-1 hidden font-mono text-xs break-all text-fg-subtle sm:block">
               {record.fileName}
               {record.fileNameFixed ? "" : " (fixed on first export)"}
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-2">
+            {/* On phones the Export card below holds the download, so these buttons fit one row. */}
             <a
               href={`/api/v1/decisions/${decisionId}/record.md`}
               download={record.fileName}
-              className={buttonClasses({ variant: "secondary" })}
+              className={`${buttonClasses({ variant: "secondary" })} max-sm:hidden`}
             >
               Download .md
             </a>
@@ -176,14 +181,14 @@ export default async function RecordPage({ params, searchParams }: Props) {
         ) : null}
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="mt-4 grid gap-4 sm:mt-6 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card as="article" className="min-w-0">
           <CardBody className="px-5 py-6 sm:px-8">
             <Markdown source={markdown} />
           </CardBody>
         </Card>
 
-        <aside className="space-y-6">
+        <aside className="space-y-4 sm:space-y-6">
           <RecordReview
             status={record.status}
             review={reviewState(projectId, record.review)}
@@ -262,10 +267,11 @@ export default async function RecordPage({ params, searchParams }: Props) {
               ))}
             </ol>
             {record.versions.length > 1 ? (
+              // Phones compare the latest two with the header's "Compare versions"; the picker needs more room.
               <form
                 method="get"
                 action={`${base}/compare`}
-                className="flex flex-wrap items-end gap-2 border-t border-line px-5 py-4"
+                className="hidden flex-wrap items-end gap-2 border-t border-line px-5 py-4 sm:flex"
               >
                 <VersionSelect
                   name="a"
@@ -326,8 +332,8 @@ export default async function RecordPage({ params, searchParams }: Props) {
       </div>
 
       {/* Full width: a revision's before and after need room side by side, which the sidebar lacks. */}
-      <div className="mt-8" data-testid="record-history">
-        <EntityHistory projectId={projectId} entityType="record" entityId={record.id} page={history} />
+      <div className="mt-6 sm:mt-8" data-testid="record-history">
+        <EntityHistory projectId={projectId} entityType="record" entityId={record.id} page={history} foldLongData />
       </div>
     </div>
   );
