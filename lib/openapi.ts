@@ -192,6 +192,16 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
       status: 201,
     },
   },
+  "/projects/{projectId}/events": {
+    get: {
+      summary:
+        "Live changes anywhere in the project (its audit log as it grows) as server-sent events, for every role: the same " +
+        "`change` events as a decision's stream, with Last-Event-ID or ?since= replay, and no presence.",
+      query: eventStreamQuerySchema,
+      produces: "text/event-stream",
+      response: liveEventSchema,
+    },
+  },
   "/projects/{projectId}/audit": { get: { summary: "Audit events, paged by sequence number", query: auditQuerySchema } },
   "/projects/{projectId}/audit/{seq}": { get: { summary: "One audit event" } },
   "/projects/{projectId}/audit/verify": {

@@ -25,12 +25,16 @@ const REFRESH_DELAY_MS = 150;
 const RECENT_LIMIT = 4;
 
 export function LiveDecision({
-  decisionId,
+  streamPath,
   since,
   currentUserId,
   refresh = true,
+  presence = true,
 }: {
-  decisionId: string;
+  /** A decision's or a project's event stream (`…/events`). */
+  streamPath: string;
+  /** Off for a project's stream, which carries no presence. */
+  presence?: boolean;
   /** The audit sequence the page was rendered at: anything after it is news. */
   since: number;
   currentUserId: string;
@@ -49,8 +53,10 @@ export function LiveDecision({
     const connect = () => {
       source?.close();
       // A fresh EventSource does not know the last id; `since` tells the server where to resume.
-      source = new EventSource(`/api/v1/decisions/${decisionId}/events?since=${lastSeq.current}`);
-      setStatus((current) => (current === "live" ? "reconnecting" : current === "offline" ? "reconnecting" : current));
+      source = new EventSource(`${streamPath}?since=${lastSeq.current}`);
+      setStatus((current) =>
+        current === "live" ? "reconnecting" : current === "offline" ? "reconnecting" : current,
+      );
       source.onopen = () => setStatus("live");
       source.onerror = () => setStatus(navigator.onLine ? "reconnecting" : "offline");
       source.addEventListener("change", (message) => {
@@ -64,7 +70,13 @@ export function LiveDecision({
         }
       });
       source.addEventListener("presence", (message) => {
-        setViewers((JSON.parse((message as MessageEvent<string>).data) as { viewers: { userId: string; name: string }[] }).viewers);
+        setViewers(
+          (
+            JSON.parse((message as MessageEvent<string>).data) as {
+              viewers: { userId: string; name: string }[];
+            }
+          ).viewers,
+        );
       });
     };
     const goOffline = () => {
@@ -83,7 +95,7 @@ export function LiveDecision({
       clearTimeout(refreshTimer);
       source?.close();
     };
-  }, [decisionId, refresh, router]);
+  }, [streamPath, refresh, router]);
 
   const others = viewers.filter((viewer) => viewer.userId !== currentUserId);
   const dot = status === "live" ? "bg-emerald-500" : status === "offline" ? "bg-fg-subtle" : "bg-amber-500";
@@ -93,36 +105,64 @@ export function LiveDecision({
       aria-label="Live updates"
       data-testid="live-decision"
       data-status={status}
-      className="mb-6 flex flex-wrap items-center gap-x-5 gap-y-2 rounded-xl border border-line bg-surface px-4 py-2.5 text-sm shadow-xs"
+      className="mb-4 flex flex-wrap items-center gap-x-5 gap-y-2 rounded-xl border border-line bg-surface px-4 py-2 text-sm shadow-xs sm:mb-6 sm:py-2.5"
     >
       <span className="inline-flex items-center gap-2 font-medium text-fg">
-        <span aria-hidden="true" className={`size-2 rounded-full ${dot} ${status === "live" ? "animate-pulse" : ""}`} />
+        <span
+          aria-hidden="true"
+          className={`size-2 rounded-full ${dot} ${status === "live" ? "animate-pulse" : ""}`}
+        />
         {STATUS_LABEL[status]}
       </span>
-      <div className="flex min-w-0 items-center gap-2" data-testid="presence">
-        <span className="text-fg-muted">Looking now:</span>
-        {others.length === 0 ? (
-          <span className="text-fg-subtle">only you</span>
-        ) : (
-          <ul className="flex min-w-0 items-center -space-x-1.5" aria-label={`${others.length} others looking`}>
-            {others.slice(0, 5).map((viewer) => (
-              <li key={viewer.userId} title={viewer.name}>
-                <span className="flex size-6 items-center justify-center rounded-full bg-accent-soft text-[10px] font-semibold text-accent-text ring-2 ring-surface">
-                  {initials(viewer.name)}
-                </span>
-                <span className="sr-only">{viewer.name}</span>
-              </li>
-            ))}
-            {others.length > 5 ? <li className="pl-2.5 text-xs text-fg-muted">+{others.length - 5}</li> : null}
-          </ul>
-        )}
-        {others.length > 0 ? <span className="hidden truncate text-fg-muted sm:inline">{others.map((v) => v.name).join(", ")}</span> : null}
-      </div>
-      <div className="min-w-0 flex-1 basis-full sm:basis-auto" aria-live="polite" data-testid="live-activity">
+      {presence ? (
+        <div className="flex min-w-0 items-center gap-2" data-testid="presence">
+          <span className="text-fg-muted">Looking now:</span>
+          {others.length === 0 ? (
+            <span className="text-fg-subtle">only you</span>
+          ) : (
+            <ul
+              className="flex min-w-0 items-center -space-x-1.5"
+              aria-label={`${others.length} others looking`}
+            >
+              {others.slice(0, 5).map((viewer) => (
+                <li key={viewer.userId} title={viewer.name}>
+                  <span className="flex size-6 items-center justify-center rounded-full bg-accent-soft text-[10px] font-semibold text-accent-text ring-2 ring-surface">
+                    {initials(viewer.name)}
+                  </span>
+                  <span className="sr-only">{viewer.name}</span>
+                </li>
+              ))}
+              {others.length > 5 ? (
+                <li className="pl-2.5 text-xs text-fg-muted">+{others.length - 5}</li>
+              ) : null}
+            </ul>
+          )}
+          {others.length > 0 ? (
+            <span className="hidden truncate text-fg-muted sm:inline">
+              {others.map((v) => v.name).join(", ")}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {/* Empty, the activity line takes no row of its own on a phone; it stays in the tree to announce changes. */}
+      <div
+        className={`min-w-0 flex-1 sm:basis-auto ${recent.length > 0 ? "basis-full" : ""}`}
+        aria-live="polite"
+        data-testid="live-activity"
+      >
         {recent.length > 0 ? (
           <p className="truncate text-fg-muted">
             <span className="font-medium text-fg">{recent[0]!.summary}</span>
-            {recent.length > 1 ? <span> · {recent.slice(1).map((change) => change.summary).join(" · ")}</span> : null}
+            {recent.length > 1 ? (
+              <span>
+                {" "}
+                ·{" "}
+                {recent
+                  .slice(1)
+                  .map((change) => change.summary)
+                  .join(" · ")}
+              </span>
+            ) : null}
           </p>
         ) : null}
       </div>

@@ -80,3 +80,32 @@ test("votes, comments and presence reach another browser live, and a cut stream 
 
   for (const person of [lead, watcher, voter]) await person.context.close();
 });
+
+test("the audit log shows a change made in another browser without a reload", async ({ browser, baseURL }) => {
+  const auditor = await newPerson(browser);
+  await signIn(auditor.page, "ken@verdict.demo");
+  const lead = await newPerson(browser);
+  await signIn(lead.page, "marco@verdict.demo");
+  const title = unique("Which cache for feature lookups?");
+  const decision = await createOpenDecision(lead.page.request, baseURL!, title);
+
+  await auditor.page.goto(`/projects/${decision.projectId}/audit`);
+  const live = auditor.page.getByTestId("live-decision");
+  await expect(live).toHaveAttribute("data-status", "live");
+  await expect(live.getByTestId("presence")).toHaveCount(0);
+  await auditor.page.evaluate(() => ((window as unknown as { liveMark: number }).liveMark = 1));
+  const newest = auditor.page.locator("main ol > li").first();
+  await expect(newest).toContainText("Decision opened");
+
+  await vote(lead.page.request, baseURL!, decision, 6);
+  await timed("ballot announced on the other browser's audit log", () =>
+    expect(live.getByTestId("live-activity")).toContainText("Marco Lindqvist voted", { timeout: LIVE_WITHIN }),
+  );
+  // The list re-renders from the server after the announcement; the log page is heavier than a decision's.
+  await timed("ballot listed in the other browser's audit log", () =>
+    expect(newest).toContainText("Ballot submitted", { timeout: LIVE_WITHIN * 4 }),
+  );
+  expect(await auditor.page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
+  await auditor.context.close();
+  await lead.context.close();
+});

@@ -3,7 +3,7 @@
 import { expect, it } from "vitest";
 import { api, tokenFor } from "../support/api";
 import { ballotFrom, createOpenDecision } from "../support/decisions";
-import { openEventStream } from "../support/event-stream";
+import { openEventStream, openProjectEventStream } from "../support/event-stream";
 import { makeTeam } from "../support/factories";
 import { describeOnEachDatabase } from "../support/test-db";
 
@@ -96,5 +96,43 @@ describeOnEachDatabase("live decision events", () => {
     await stream.waitFor((event) => event.data?.action === "comment.posted");
     expect(auditorStream.raw()).not.toContain("comment.posted");
     stream.close();
+  });
+
+  it("streams a whole project's events to its audit log readers, and nothing of another project", async () => {
+    const team = await makeTeam();
+    const other = await makeTeam("Other team");
+    const first = await createOpenDecision(team.lead, team.project.id);
+    const second = await createOpenDecision(team.lead, team.project.id);
+    const elsewhere = await createOpenDecision(other.lead, other.project.id);
+
+    expect((await openProjectEventStream(team.project.id, { token: await tokenFor(team.stranger) })).status).toBe(404);
+    expect((await openProjectEventStream(team.project.id, { token: await tokenFor(other.owner) })).status).toBe(404);
+    expect((await openProjectEventStream(team.project.id)).status).toBe(401);
+
+    const auditor = await openProjectEventStream(team.project.id, { token: await tokenFor(team.auditor) });
+    expect(auditor.status).toBe(200);
+    const ballot = ballotFrom(first, [
+      [9, 8, 7],
+      [6, 5, 4],
+      [3, 2, 1],
+    ]);
+    ballot.scores[0] = { ...ballot.scores[0]!, rationale: SECRET } as (typeof ballot.scores)[number];
+    await api("PUT", `/decisions/${elsewhere.id}/ballot`, { token: await tokenFor(other.member), body: ballotFrom(elsewhere, [[1, 1, 1], [1, 1, 1], [1, 1, 1]]) });
+    expect((await api("PUT", `/decisions/${first.id}/ballot`, { token: await tokenFor(team.member), body: ballot })).status).toBe(200);
+    const posted = await api("POST", `/decisions/${second.id}/comments`, { token: await tokenFor(team.member), body: { body: "On the second one" } });
+    expect(posted.status, posted.text).toBe(201);
+
+    await auditor.waitFor((event) => event.data?.action === "comment.posted");
+    const changes = auditor.events().filter((event) => event.event === "change");
+    expect(changes.map((event) => event.data.summary)).toEqual(["Member voted", "Member commented"]);
+    expect(auditor.events().some((event) => event.event === "presence")).toBe(false);
+    expect(auditor.raw()).not.toContain(SECRET);
+
+    // Reconnecting after the vote replays only what came after it.
+    const resumed = await openProjectEventStream(team.project.id, { token: await tokenFor(team.auditor), headers: { "last-event-id": changes[0]!.id! } });
+    await resumed.waitFor((event) => event.data?.action === "comment.posted");
+    expect(resumed.events().filter((event) => event.event === "change").map((event) => event.data.action)).toEqual(["comment.posted"]);
+    auditor.close();
+    resumed.close();
   });
 });

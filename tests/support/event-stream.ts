@@ -1,4 +1,4 @@
-// Opens a decision's event stream through the real route handler and reads it as a browser would.
+// Opens a decision's or a project's event stream through the real route handler and reads it as a browser would.
 import path from "node:path";
 
 export interface StreamedEvent {
@@ -19,7 +19,18 @@ export interface OpenStream {
   close(): void;
 }
 
-const ROUTE = path.resolve(__dirname, "../../app/api/v1/decisions/[decisionId]/events/route.ts");
+const DECISION_ROUTE = path.resolve(__dirname, "../../app/api/v1/decisions/[decisionId]/events/route.ts");
+const PROJECT_ROUTE = path.resolve(__dirname, "../../app/api/v1/projects/[projectId]/events/route.ts");
+
+type StreamOptions = { token?: string; headers?: Record<string, string>; query?: string };
+
+export function openEventStream(decisionId: string, options: StreamOptions = {}): Promise<OpenStream> {
+  return openStreamAt(DECISION_ROUTE, `/api/v1/decisions/${decisionId}/events`, { decisionId }, options);
+}
+
+export function openProjectEventStream(projectId: string, options: StreamOptions = {}): Promise<OpenStream> {
+  return openStreamAt(PROJECT_ROUTE, `/api/v1/projects/${projectId}/events`, { projectId }, options);
+}
 
 export function parseEventStream(text: string): StreamedEvent[] {
   return text
@@ -32,19 +43,21 @@ export function parseEventStream(text: string): StreamedEvent[] {
     });
 }
 
-export async function openEventStream(
-  decisionId: string,
-  options: { token?: string; headers?: Record<string, string>; query?: string } = {},
+async function openStreamAt(
+  route: string,
+  urlPath: string,
+  params: Record<string, string>,
+  options: StreamOptions,
 ): Promise<OpenStream> {
-  const { GET } = (await import(ROUTE)) as { GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
+  const { GET } = (await import(route)) as { GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
   const abort = new AbortController();
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const request = new Request(`http://localhost:3000/api/v1/decisions/${decisionId}/events${options.query ?? ""}`, {
+  const request = new Request(`http://localhost:3000${urlPath}${options.query ?? ""}`, {
     headers,
     signal: abort.signal,
   });
-  const response = await GET(request, { params: Promise.resolve({ decisionId }) });
+  const response = await GET(request, { params: Promise.resolve(params) });
   let text = "";
   let ended = false;
   const waiters = new Set<() => void>();

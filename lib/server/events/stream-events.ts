@@ -23,19 +23,35 @@ async function namesOf(ids: (string | null)[]): Promise<Map<string, string>> {
   return new Map(users.map((user) => [user.id, user.name]));
 }
 
-/** The decision's audit events after `afterSeq`, oldest first, as the trigger announced them. */
-async function missedEvents(projectId: string, decisionId: string, afterSeq: number): Promise<AnnouncedEvent[]> {
+/** A stream follows one decision or the whole project. */
+type Scope = { projectId: string; decisionId: string | null };
+
+/** The scope's audit events after `afterSeq`, oldest first, as the trigger announced them. */
+async function missedEvents({ projectId, decisionId }: Scope, afterSeq: number): Promise<AnnouncedEvent[]> {
   const rows = await getDb().auditEvent.findMany({
     where: {
       projectId,
       seq: { gt: afterSeq },
-      OR: [{ entityType: "decision", entityId: decisionId }, { data: { path: ["decisionId"], equals: decisionId } }],
+      ...(decisionId
+        ? { OR: [{ entityType: "decision", entityId: decisionId }, { data: { path: ["decisionId"], equals: decisionId } }] }
+        : {}),
     },
     orderBy: { seq: "asc" },
     take: REPLAY_PAGE,
-    select: { seq: true, action: true, actorId: true, entityType: true, entityId: true, at: true },
+    select: { seq: true, action: true, actorId: true, entityType: true, entityId: true, at: true, data: true },
   });
-  return rows.map((row) => ({ ...row, projectId, decisionId, at: row.at.toISOString() }));
+  return rows.map(({ data, ...row }) => ({
+    ...row,
+    projectId,
+    // Only the id the trigger announces too; the rest of the data never leaves this function.
+    decisionId: decisionId ?? (row.entityType === "decision" ? row.entityId : decisionIdIn(data)),
+    at: row.at.toISOString(),
+  }));
+}
+
+function decisionIdIn(data: unknown): string | null {
+  const id = data && typeof data === "object" ? (data as Record<string, unknown>).decisionId : undefined;
+  return typeof id === "string" ? id : null;
 }
 
 /**
@@ -46,13 +62,23 @@ async function missedEvents(projectId: string, decisionId: string, afterSeq: num
  * decision open) carry no id.
  */
 export async function streamDecisionEvents(actor: Actor, decisionId: string, cursor: StreamCursor, signal?: AbortSignal) {
-  const db = getDb();
-  const decision = await db.decision.findUnique({ where: { id: decisionId }, select: { projectId: true } });
+  const decision = await getDb().decision.findUnique({ where: { id: decisionId }, select: { projectId: true } });
   if (!decision) throw new AppError("not_found", "No such decision.");
-  const { projectId } = decision;
-  await requirePermission(projectId, actor.userId, "project.read").catch((error: AppError) => {
+  await requirePermission(decision.projectId, actor.userId, "project.read").catch((error: AppError) => {
     throw error.code === "not_found" ? new AppError("not_found", "No such decision.") : error;
   });
+  return openStream(actor, { projectId: decision.projectId, decisionId }, cursor, signal);
+}
+
+/** Every live event of a project (its audit log as it grows), for any member; no presence. */
+export async function streamProjectEvents(actor: Actor, projectId: string, cursor: StreamCursor, signal?: AbortSignal) {
+  await requirePermission(projectId, actor.userId, "project.read");
+  return openStream(actor, { projectId, decisionId: null }, cursor, signal);
+}
+
+async function openStream(actor: Actor, scope: Scope, cursor: StreamCursor, signal?: AbortSignal) {
+  const db = getDb();
+  const { projectId, decisionId } = scope;
   const [user, project] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } }),
     db.project.findUniqueOrThrow({ where: { id: projectId }, select: { auditSeq: true } }),
@@ -106,13 +132,13 @@ export async function streamDecisionEvents(actor: Actor, decisionId: string, cur
       const catchUp = () =>
         enqueue(async () => {
           for (;;) {
-            const page = await missedEvents(projectId, decisionId, lastSeq);
+            const page = await missedEvents(scope, lastSeq);
             await send(page);
             if (page.length < REPLAY_PAGE || closed) return;
           }
         });
 
-      write(`retry: 1000\n: stream of decision ${decisionId}\n\n`);
+      write(`retry: 1000\n: stream of ${decisionId ? `decision ${decisionId}` : `project ${projectId}`}\n\n`);
       cleanups.push(
         onDecisionEvent((event: DecisionEvent) => {
           if (event.projectId !== projectId) return;
@@ -122,16 +148,18 @@ export async function streamDecisionEvents(actor: Actor, decisionId: string, cur
               await membershipOf(projectId, actor.userId).catch(() => close());
             });
           }
-          if (event.decisionId === decisionId) enqueue(() => send([event]));
+          if (decisionId === null || event.decisionId === decisionId) enqueue(() => send([event]));
         }),
         onResync(catchUp),
       );
       catchUp();
 
-      const viewer: Viewer = { userId: actor.userId, name: user.name };
-      cleanups.push(
-        joinPresence(decisionId, randomUUID(), viewer, (viewers) => write(frameServerSentEvent("presence", { viewers }))),
-      );
+      if (decisionId) {
+        const viewer: Viewer = { userId: actor.userId, name: user.name };
+        cleanups.push(
+          joinPresence(decisionId, randomUUID(), viewer, (viewers) => write(frameServerSentEvent("presence", { viewers }))),
+        );
+      }
       const keepAlive = setInterval(() => write(": ping\n\n"), PRESENCE_HEARTBEAT_MS);
       cleanups.push(() => clearInterval(keepAlive));
       if (signal) {

@@ -16,6 +16,7 @@ import { auditFilterChoices } from "@/lib/server/audit/filter-choices";
 import { listAuditEvents, type AuditPage } from "@/lib/server/audit/list-events";
 import { nameAuditIds } from "@/lib/server/audit/name-ids";
 import { loadProject } from "../data";
+import { LiveProjectBar } from "../decisions/live";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -89,6 +90,8 @@ export default async function AuditLogPage({
           that someone voted, never their scores.
         </p>
       </div>
+
+      <LiveProjectBar projectId={project.id} refresh={!after} />
 
       <Card as="section">
         <CardHeader
