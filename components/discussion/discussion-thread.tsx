@@ -146,7 +146,7 @@ function CommentItem({ comment, decisionId, currentUserId, canPost, canModerate,
           <a href={`#comment-${comment.id}`} className="text-fg-subtle hover:underline">
             <time dateTime={comment.createdAt}>{formatDateTime(new Date(comment.createdAt))}</time>
           </a>
-          {comment.editedAt ? <span className="text-fg-subtle">· edited (version {comment.version})</span> : null}
+          {comment.editedAt ? <span className="text-fg-subtle">· edited</span> : null}
           {about ? <span className="rounded-full bg-surface-muted px-2 py-0.5 text-xs text-fg-muted">{about}</span> : null}
           {comment.cited ? (
             <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-text">Cited in the record</span>
@@ -165,6 +165,7 @@ function CommentItem({ comment, decisionId, currentUserId, canPost, canModerate,
         ) : (
           <SanitizedHtml html={comment.html} className="mt-1 text-sm leading-6 [&_p]:my-1.5" />
         )}
+        {comment.editedAt && !editing ? <EarlierVersions url={`${url}/versions`} current={comment.version} /> : null}
         {!editing && (mine || canModerate) && canPost ? (
           <div className="mt-1 flex flex-wrap gap-1">
             {mine ? (
@@ -356,5 +357,65 @@ function CommentForm({ decisionId, options, criteria }: { decisionId: string; op
         </Button>
       </div>
     </form>
+  );
+}
+
+interface CommentVersionView {
+  version: number;
+  body: string;
+  editor: { name: string };
+  createdAt: string;
+}
+
+/** An edited comment's earlier bodies, fetched when asked for: edits never erase what was said. */
+function EarlierVersions({ url, current }: { url: string; current: number }) {
+  const [state, setState] = useState<"closed" | "loading" | "open" | "failed">("closed");
+  const [versions, setVersions] = useState<CommentVersionView[]>([]);
+  const listId = useId();
+
+  const toggle = async () => {
+    if (state === "open") return setState("closed");
+    setState("loading");
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error((await readApiError(response, "Could not load the earlier versions")).message);
+      const body = (await response.json()) as { versions: CommentVersionView[] };
+      setVersions(body.versions.filter((version) => version.version !== current).reverse());
+      setState("open");
+    } catch {
+      setState("failed");
+    }
+  };
+
+  return (
+    <div className="mt-1 text-sm">
+      <button
+        type="button"
+        onClick={toggle}
+        aria-expanded={state === "open"}
+        aria-controls={listId}
+        className="text-xs font-medium text-accent-text underline-offset-4 hover:underline"
+      >
+        {state === "open" ? "Hide earlier versions" : state === "loading" ? "Loading earlier versions…" : `Earlier versions (${current - 1})`}
+      </button>
+      {state === "failed" ? (
+        <p role="alert" className="mt-1 text-xs text-danger-text">
+          Could not load the earlier versions. Try again.
+        </p>
+      ) : null}
+      {state === "open" ? (
+        <ol id={listId} className="mt-2 space-y-2 border-l-2 border-line pl-3" data-testid="comment-versions">
+          {versions.map((version) => (
+            <li key={version.version}>
+              <p className="text-xs text-fg-subtle">
+                Version {version.version} · {version.editor.name} ·{" "}
+                <time dateTime={version.createdAt}>{formatDateTime(new Date(version.createdAt))}</time>
+              </p>
+              <p className="mt-0.5 break-words whitespace-pre-wrap text-fg-muted">{version.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
   );
 }

@@ -58,6 +58,20 @@ test("votes, comments and presence reach another browser live, and a cut stream 
     expect(watcher.page.getByTestId("discussion-comments")).toContainText(first, { timeout: LIVE_WITHIN }),
   );
 
+  // An edit shows live too, and the earlier wording stays readable.
+  const edited = `${first}, and so does memory`;
+  const own = voter.page.getByTestId("comment").filter({ hasText: first });
+  await own.getByRole("button", { name: "Edit" }).click();
+  await own.getByLabel("Edit comment").fill(edited);
+  await own.getByRole("button", { name: "Save" }).click();
+  await timed("edited comment shown in the other browser", () =>
+    expect(watcher.page.getByTestId("discussion-comments")).toContainText(edited, { timeout: LIVE_WITHIN }),
+  );
+  const seen = watcher.page.getByTestId("comment").filter({ hasText: edited });
+  await seen.getByRole("button", { name: "Earlier versions (1)" }).click();
+  await expect(seen.getByTestId("comment-versions")).toContainText(first);
+  await expect(seen.getByTestId("comment-versions")).not.toContainText("so does memory");
+
   // The watcher's connection drops; meanwhile a reply is posted and the lead votes.
   await watcher.context.setOffline(true);
   await expect(live).toHaveAttribute("data-status", "offline");
