@@ -164,7 +164,9 @@ export function LiveDecision({
               </span>
             ) : null}
           </p>
-        ) : null}
+        ) : presence ? null : (
+          <p className="text-fg-subtle">New events appear here as they are recorded.</p>
+        )}
       </div>
     </section>
   );
