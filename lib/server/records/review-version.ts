@@ -3,8 +3,7 @@
 import "server-only";
 import type { Tx } from "../../db";
 import { calendarDay, withReviewBy } from "../../domain/review";
-import { appendAuditEvent } from "../audit";
-import { currentVersion, writeVersion, type LockedRecord } from "./versions";
+import { writeMetadataVersion, type LockedRecord } from "./versions";
 
 /** The record's review date as stored, YYYY-MM-DD or null. Call it after locking the record. */
 export async function storedReviewBy(tx: Tx, recordId: string): Promise<string | null> {
@@ -29,36 +28,17 @@ export async function writeReviewVersion(
     data?: Record<string, unknown>;
   },
 ) {
-  const previous = await currentVersion(tx, record.id);
-  const version = previous.version + 1;
-  await writeVersion(tx, {
-    recordId: record.id,
-    version,
-    markdown: withReviewBy(previous.markdown, change.reviewBy),
-    narrative: previous.stored,
-    authorId: change.actorId,
-    note: change.note,
-  });
-  await tx.decisionRecord.update({
-    where: { id: record.id },
-    data: {
+  return writeMetadataVersion(tx, record, {
+    markdown: (previous) => withReviewBy(previous, change.reviewBy),
+    columns: {
       reviewBy: change.reviewBy ? new Date(`${change.reviewBy}T00:00:00Z`) : null,
       ...(change.confirmedAt ? { reviewedAt: change.confirmedAt, reviewedById: change.actorId } : {}),
     },
-  });
-  await appendAuditEvent(tx, {
-    projectId: record.projectId,
+    before: { reviewBy: change.before },
+    after: { reviewBy: change.reviewBy },
     actorId: change.actorId,
     action: change.action,
-    entityType: "record",
-    entityId: record.id,
-    data: {
-      decisionId: record.decisionId,
-      version,
-      before: { reviewBy: change.before },
-      after: { reviewBy: change.reviewBy },
-      ...change.data,
-    },
+    note: change.note,
+    data: change.data,
   });
-  return version;
 }

@@ -4,6 +4,8 @@ import type { Db, Tx } from "../../db";
 import { chosenOption, generateRecord, type RecordNarrative } from "../../domain/record";
 import { calendarDay } from "../../domain/review";
 import { AppError } from "../../errors";
+import type { Prisma } from "../../generated/prisma/client";
+import { appendAuditEvent } from "../audit";
 import { recordLinks, type Evidence } from "./evidence";
 import { readStoredNarrative, type StoredNarrative } from "./narrative";
 
@@ -98,4 +100,45 @@ export async function writeVersion(
       note: input.note,
     },
   });
+}
+
+/**
+ * A change to a record's metadata (status, review date) rather than its narrative: the next version
+ * with the Markdown rewritten by `markdown`, the record's columns, and the audit event with the
+ * before and after values, all in the caller's transaction. Returns the new version number.
+ */
+export async function writeMetadataVersion(
+  tx: Tx,
+  record: LockedRecord,
+  change: {
+    markdown: (previous: string) => string;
+    columns: Prisma.DecisionRecordUpdateInput;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    actorId: string | null;
+    action: string;
+    note: string;
+    data?: Record<string, unknown>;
+  },
+) {
+  const previous = await currentVersion(tx, record.id);
+  const version = previous.version + 1;
+  await writeVersion(tx, {
+    recordId: record.id,
+    version,
+    markdown: change.markdown(previous.markdown),
+    narrative: previous.stored,
+    authorId: change.actorId,
+    note: change.note,
+  });
+  await tx.decisionRecord.update({ where: { id: record.id }, data: change.columns });
+  await appendAuditEvent(tx, {
+    projectId: record.projectId,
+    actorId: change.actorId,
+    action: change.action,
+    entityType: "record",
+    entityId: record.id,
+    data: { decisionId: record.decisionId, version, before: change.before, after: change.after, ...change.data },
+  });
+  return version;
 }

@@ -3,10 +3,9 @@
 import "server-only";
 import type { Tx } from "../../db";
 import { AppError } from "../../errors";
-import { appendAuditEvent } from "../audit";
 import { recordLinks } from "./evidence";
 import { restatusMarkdown } from "./restatus-markdown";
-import { currentVersion, writeVersion, type LockedRecord } from "./versions";
+import { writeMetadataVersion, type LockedRecord } from "./versions";
 
 /**
  * Writes the next version with a new status line (and the current links), updates the record's
@@ -23,34 +22,17 @@ export async function writeStatusVersion(
     data?: Record<string, unknown>;
   },
 ) {
-  const previous = await currentVersion(tx, record.id);
   const links = await recordLinks(tx, record.id);
-  const markdown = restatusMarkdown(previous.markdown, change.to, links);
-  const version = previous.version + 1;
-  await writeVersion(tx, {
-    recordId: record.id,
-    version,
-    markdown,
-    narrative: previous.stored,
-    authorId: change.actorId,
-    note: change.note,
-  });
-  await tx.decisionRecord.update({ where: { id: record.id }, data: { status: change.to } });
-  await appendAuditEvent(tx, {
-    projectId: record.projectId,
+  return writeMetadataVersion(tx, record, {
+    markdown: (previous) => restatusMarkdown(previous, change.to, links),
+    columns: { status: change.to },
+    before: { status: record.status },
+    after: { status: change.to },
     actorId: change.actorId,
     action: change.action,
-    entityType: "record",
-    entityId: record.id,
-    data: {
-      decisionId: record.decisionId,
-      version,
-      before: { status: record.status },
-      after: { status: change.to },
-      ...change.data,
-    },
+    note: change.note,
+    data: change.data,
   });
-  return version;
 }
 
 export function requireStatus(record: LockedRecord, allowed: string, doing: string) {
