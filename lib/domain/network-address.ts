@@ -27,7 +27,8 @@ const REASONS: Record<string, string> = {
 
 export function classifyAddress(raw: string): AddressVerdict {
   const text = raw.trim().replace(/^\[|\]$/g, "");
-  if (!ipaddr.isValid(text)) return { address: text, isPublic: false, range: "invalid", reason: "not an IP address" };
+  if (!ipaddr.isValid(text))
+    return { address: text, isPublic: false, range: "invalid", reason: "not an IP address" };
   let parsed = ipaddr.parse(text);
   // ::ffff:10.0.0.1 reaches 10.0.0.1: judge the IPv4 address inside.
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {

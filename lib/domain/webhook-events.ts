@@ -20,7 +20,10 @@ export const WEBHOOK_EVENT_KINDS = [
 ] as const;
 
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number]["action"];
-export const WEBHOOK_EVENT_ACTIONS = WEBHOOK_EVENT_KINDS.map((kind) => kind.action) as [WebhookEventKind, ...WebhookEventKind[]];
+export const WEBHOOK_EVENT_ACTIONS = WEBHOOK_EVENT_KINDS.map((kind) => kind.action) as [
+  WebhookEventKind,
+  ...WebhookEventKind[],
+];
 export const WEBHOOK_FORMATS = ["verdict", "slack"] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
@@ -72,7 +75,12 @@ function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-const ROLE_WORDS: Record<string, string> = { OWNER: "an owner", LEAD: "a lead", MEMBER: "a member", AUDITOR: "an auditor" };
+const ROLE_WORDS: Record<string, string> = {
+  OWNER: "an owner",
+  LEAD: "a lead",
+  MEMBER: "a member",
+  AUDITOR: "an auditor",
+};
 
 /** One sentence a person reads in a chat channel. */
 export function describeWebhookEvent(facts: WebhookEventFacts): string {
@@ -81,7 +89,8 @@ export function describeWebhookEvent(facts: WebhookEventFacts): string {
   const on = facts.decision ? `${facts.decision.number} “${facts.decision.title}”` : "a decision";
   const record = typeof facts.details.recordNumber === "string" ? facts.details.recordNumber : "The record";
   const member = typeof facts.details.memberName === "string" ? facts.details.memberName : "A member";
-  const role = (key: string) => ROLE_WORDS[String(facts.details[key])] ?? String(facts.details[key] ?? "").toLowerCase();
+  const role = (key: string) =>
+    ROLE_WORDS[String(facts.details[key])] ?? String(facts.details[key] ?? "").toLowerCase();
   const prefix = `[${project}] `;
   switch (facts.event) {
     case "ping":
@@ -94,7 +103,8 @@ export function describeWebhookEvent(facts: WebhookEventFacts): string {
       return `${prefix}${who} changed their vote on ${on}.`;
     case "decision.closed": {
       const closer = facts.actor ? `${who} closed` : "The deadline closed";
-      const winner = typeof facts.details.winner === "string" ? ` Chosen option: ${facts.details.winner}.` : "";
+      const winner =
+        typeof facts.details.winner === "string" ? ` Chosen option: ${facts.details.winner}.` : "";
       return `${prefix}${closer} the vote on ${on}.${winner}`;
     }
     case "decision.reopened":

@@ -7,7 +7,11 @@ export function signWebhookBody(secret: string, body: string): string {
 }
 
 /** Constant-time check, for receivers written in Node (and our tests). */
-export function verifyWebhookSignature(secret: string, body: string, header: string | null | undefined): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+): boolean {
   if (!header) return false;
   const expected = Buffer.from(signWebhookBody(secret, body));
   const given = Buffer.from(header.trim());

@@ -20,9 +20,14 @@ export const webhookUrlSchema = safeText({ error: "Enter the URL to send events 
   );
 
 export const webhookEventsSchema = z
-  .array(z.enum(WEBHOOK_EVENT_ACTIONS, { error: `Each event must be one of: ${WEBHOOK_EVENT_ACTIONS.join(", ")}.` }), {
-    error: "Choose the events to send.",
-  })
+  .array(
+    z.enum(WEBHOOK_EVENT_ACTIONS, {
+      error: `Each event must be one of: ${WEBHOOK_EVENT_ACTIONS.join(", ")}.`,
+    }),
+    {
+      error: "Choose the events to send.",
+    },
+  )
   .min(1, { error: "Choose at least one event to send." })
   .transform((events) => [...new Set(events)]);
 
@@ -43,7 +48,9 @@ export const createWebhookSchema = z
     secret: webhookSecretSchema.optional(),
     active: z.boolean({ error: "active must be true or false." }).default(true),
     /** Let this webhook reach loopback, private and link-local addresses (an audited choice). */
-    allowPrivateAddresses: z.boolean({ error: "allowPrivateAddresses must be true or false." }).default(false),
+    allowPrivateAddresses: z
+      .boolean({ error: "allowPrivateAddresses must be true or false." })
+      .default(false),
     description: description.optional(),
   })
   .strict();

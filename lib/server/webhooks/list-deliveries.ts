@@ -8,7 +8,12 @@ import { findWebhook } from "./find-webhook";
 import { deliverySelect, presentDelivery } from "./shape";
 
 /** A webhook's latest deliveries, newest first, each with every attempt. */
-export async function listDeliveries(actor: Actor, projectId: string, webhookId: string, rawQuery: unknown = {}) {
+export async function listDeliveries(
+  actor: Actor,
+  projectId: string,
+  webhookId: string,
+  rawQuery: unknown = {},
+) {
   await requirePermission(projectId, actor.userId, "webhooks.manage");
   const { limit } = parseInput(deliveryListQuerySchema, rawQuery);
   await findWebhook(getDb(), projectId, webhookId);

@@ -7,7 +7,11 @@ import { presentWebhook, webhookSelect } from "./shape";
 
 export async function listWebhooks(actor: Actor, projectId: string) {
   await requirePermission(projectId, actor.userId, "webhooks.manage");
-  const rows = await getDb().webhook.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: webhookSelect });
+  const rows = await getDb().webhook.findMany({
+    where: { projectId },
+    orderBy: { createdAt: "asc" },
+    select: webhookSelect,
+  });
   return rows.map(presentWebhook);
 }
 

@@ -13,13 +13,25 @@ import { wakeWebhookWorker } from "./worker";
  * Queues a `ping` through the same path as every event (signed, retried, logged), even for a
  * webhook switched off, and wakes the worker. Not audited: it changes nothing in the project.
  */
-export async function sendTestDelivery(actor: Actor, projectId: string, webhookId: string, options: { wake?: boolean } = {}) {
+export async function sendTestDelivery(
+  actor: Actor,
+  projectId: string,
+  webhookId: string,
+  options: { wake?: boolean } = {},
+) {
   await requirePermission(projectId, actor.userId, "webhooks.manage");
   const webhook = await findWebhook(getDb(), projectId, webhookId);
   const id = randomUUID();
   const facts = await describePing(getDb(), projectId, actor.userId, id);
   const row = await getDb().webhookDelivery.create({
-    data: { id, webhookId, projectId, seq: null, event: "ping", body: webhookBody(webhook.format as WebhookFormat, facts) },
+    data: {
+      id,
+      webhookId,
+      projectId,
+      seq: null,
+      event: "ping",
+      body: webhookBody(webhook.format as WebhookFormat, facts),
+    },
     select: deliverySelect,
   });
   if (options.wake !== false) void wakeWebhookWorker();

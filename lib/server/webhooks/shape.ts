@@ -47,7 +47,9 @@ export function presentWebhook(row: WebhookRow) {
  * What the audit trail keeps of a webhook. Every member may read it, so never the secret and only
  * the URL's origin: chat services put their own credential in the URL's path.
  */
-export function auditView(row: Pick<WebhookRow, "url" | "events" | "format" | "active" | "allowPrivate" | "description">) {
+export function auditView(
+  row: Pick<WebhookRow, "url" | "events" | "format" | "active" | "allowPrivate" | "description">,
+) {
   let origin = "(invalid URL)";
   try {
     origin = new URL(row.url).origin;
@@ -96,7 +98,14 @@ export const deliverySelect = {
   completedAt: true,
   attemptLog: {
     orderBy: { number: "asc" },
-    select: { number: true, startedAt: true, durationMs: true, statusCode: true, responseExcerpt: true, error: true },
+    select: {
+      number: true,
+      startedAt: true,
+      durationMs: true,
+      statusCode: true,
+      responseExcerpt: true,
+      error: true,
+    },
   },
 } as const;
 

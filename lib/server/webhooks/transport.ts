@@ -29,13 +29,16 @@ export function postWebhook(options: {
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     let settled = false;
+    // Set once the request exists; `finish` may run earlier (a refused address) and then has none to clear.
+    const clock: { timer?: NodeJS.Timeout } = {};
     const finish = (outcome: Omit<AttemptOutcome, "durationMs">) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(clock.timer);
       resolve({ ...outcome, durationMs: elapsed() });
     };
-    const fail = (error: unknown) => finish({ statusCode: null, responseExcerpt: "", error: describeError(error, options.timeoutMs) });
+    const fail = (error: unknown) =>
+      finish({ statusCode: null, responseExcerpt: "", error: describeError(error, options.timeoutMs) });
 
     let url: URL;
     try {
@@ -56,10 +59,12 @@ export function postWebhook(options: {
       lookup: guardedLookup(options.allowPrivate),
       agent: false,
     });
-    const timer = setTimeout(() => request.destroy(new TimeoutError()), options.timeoutMs);
+    clock.timer = setTimeout(() => request.destroy(new TimeoutError()), options.timeoutMs);
     request.on("socket", (socket) => {
       socket.once("connect", () => {
-        const refused = socket.remoteAddress ? refusedAddress(host, socket.remoteAddress, options.allowPrivate) : null;
+        const refused = socket.remoteAddress
+          ? refusedAddress(host, socket.remoteAddress, options.allowPrivate)
+          : null;
         if (refused) request.destroy(new AddressRefusedError(refused));
       });
     });

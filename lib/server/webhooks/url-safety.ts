@@ -35,7 +35,9 @@ export async function assertWebhookUrlAllowed(rawUrl: string, allowPrivate: bool
   if (net.isIP(host)) addresses = [host];
   else {
     try {
-      addresses = (await dns.promises.lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+      addresses = (await dns.promises.lookup(host, { all: true, verbatim: true })).map(
+        (entry) => entry.address,
+      );
     } catch {
       return;
     }

@@ -60,7 +60,16 @@ async function enqueueProjectBatch(db: Db, projectId: string): Promise<{ created
         where: { projectId, seq: { gt: lastSeq } },
         orderBy: { seq: "asc" },
         take: EVENTS_PER_BATCH,
-        select: { projectId: true, seq: true, at: true, actorId: true, action: true, entityType: true, entityId: true, data: true },
+        select: {
+          projectId: true,
+          seq: true,
+          at: true,
+          actorId: true,
+          action: true,
+          entityType: true,
+          entityId: true,
+          data: true,
+        },
       });
       if (events.length === 0) return { created: 0, more: false };
       const webhooks = await tx.webhook.findMany({
@@ -69,7 +78,9 @@ async function enqueueProjectBatch(db: Db, projectId: string): Promise<{ created
       });
       const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
       for (const event of events) {
-        const targets = webhooks.filter((webhook) => event.seq > webhook.sinceSeq && webhook.events.includes(event.action));
+        const targets = webhooks.filter(
+          (webhook) => event.seq > webhook.sinceSeq && webhook.events.includes(event.action),
+        );
         for (const webhook of targets) {
           const id = randomUUID();
           const facts = await describeAuditEvent(tx, event, id);
@@ -83,7 +94,9 @@ async function enqueueProjectBatch(db: Db, projectId: string): Promise<{ created
           });
         }
       }
-      const inserted = rows.length ? await tx.webhookDelivery.createMany({ data: rows, skipDuplicates: true }) : { count: 0 };
+      const inserted = rows.length
+        ? await tx.webhookDelivery.createMany({ data: rows, skipDuplicates: true })
+        : { count: 0 };
       await tx.webhookCursor.update({ where: { projectId }, data: { lastSeq: events.at(-1)!.seq } });
       return { created: inserted.count, more: events.length === EVENTS_PER_BATCH };
     },
@@ -137,13 +150,19 @@ async function claimDueDeliveries(db: Db, settings: WebhookSettings): Promise<Cl
     if (claimable.length === 0) return [];
     await tx.webhookDelivery.updateMany({
       where: { id: { in: claimable.map((d) => d.id) } },
-      data: { status: "delivering", lockedUntil: new Date(Date.now() + settings.timeoutMs * DELIVERIES_PER_CLAIM + 60_000) },
+      data: {
+        status: "delivering",
+        lockedUntil: new Date(Date.now() + settings.timeoutMs * DELIVERIES_PER_CLAIM + 60_000),
+      },
     });
     return claimable.map(({ webhook, ...delivery }) => ({ ...delivery, ...webhook }));
   });
 }
 
-export function deliveryHeaders(delivery: { id: string; event: string; body: string; secret: string }, attempt: number) {
+export function deliveryHeaders(
+  delivery: { id: string; event: string; body: string; secret: string },
+  attempt: number,
+) {
   return {
     "content-type": "application/json",
     "user-agent": "Verdict-Webhooks/1",
@@ -188,7 +207,10 @@ async function attempt(db: Db, delivery: ClaimedDelivery, settings: WebhookSetti
         status,
         lastStatus: outcome.statusCode,
         lockedUntil: null,
-        nextAttemptAt: status === "pending" ? new Date(Date.now() + retryDelayMs(attemptsThisRound, settings.retryBaseMs)) : startedAt,
+        nextAttemptAt:
+          status === "pending"
+            ? new Date(Date.now() + retryDelayMs(attemptsThisRound, settings.retryBaseMs))
+            : startedAt,
         completedAt: status === "pending" ? null : new Date(),
       },
     });
@@ -196,7 +218,10 @@ async function attempt(db: Db, delivery: ClaimedDelivery, settings: WebhookSetti
 }
 
 /** Sends every delivery that is due; returns how many attempts were made. */
-export async function dispatchDueDeliveries(db: Db = getDb(), overrides: Partial<WebhookSettings> = {}): Promise<number> {
+export async function dispatchDueDeliveries(
+  db: Db = getDb(),
+  overrides: Partial<WebhookSettings> = {},
+): Promise<number> {
   const settings = webhookSettings(overrides);
   let attempted = 0;
   for (;;) {
@@ -204,7 +229,20 @@ export async function dispatchDueDeliveries(db: Db = getDb(), overrides: Partial
     if (claimed.length === 0) return attempted;
     await Promise.all(
       claimed.map((delivery) =>
-        attempt(db, delivery, settings).catch((error) => console.error(`Webhook delivery ${delivery.id} could not be recorded:`, error)),
+        attempt(db, delivery, settings).catch(async (error) => {
+          console.error(`Webhook delivery ${delivery.id} could not be recorded:`, error);
+          // Hand it back rather than leave it claimed until the lease runs out.
+          await db.webhookDelivery
+            .updateMany({
+              where: { id: delivery.id, status: "delivering" },
+              data: {
+                status: "pending",
+                lockedUntil: null,
+                nextAttemptAt: new Date(Date.now() + settings.retryBaseMs),
+              },
+            })
+            .catch(() => undefined);
+        }),
       ),
     );
     attempted += claimed.length;

@@ -3,7 +3,9 @@ import { deleteWebhook } from "@/lib/server/webhooks/delete-webhook";
 import { getWebhook } from "@/lib/server/webhooks/list-webhooks";
 import { updateWebhook } from "@/lib/server/webhooks/update-webhook";
 
-export const GET = apiHandler(async ({ actor, params }) => getWebhook(actor, params.projectId!, params.webhookId!));
+export const GET = apiHandler(async ({ actor, params }) =>
+  getWebhook(actor, params.projectId!, params.webhookId!),
+);
 
 export const PATCH = apiHandler(async ({ actor, params, body }) =>
   updateWebhook(actor, params.projectId!, params.webhookId!, await body()),
