@@ -10,9 +10,17 @@ const TABS = [
   { segment: "records", label: "Records" },
   { segment: "audit", label: "Audit log" },
   { segment: "members", label: "Members" },
+  { segment: "settings", label: "Settings" },
 ] as const;
 
-export function ProjectTabs({ projectId }: { projectId: string }) {
+/** `showSettings`: owners only; the settings pages check again on the server. */
+export function ProjectTabs({
+  projectId,
+  showSettings = false,
+}: {
+  projectId: string;
+  showSettings?: boolean;
+}) {
   const pathname = usePathname();
   const base = `/projects/${projectId}`;
   const navRef = useRef<HTMLElement>(null);
@@ -34,7 +42,7 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     >
       {/* Phones wrap the tabs onto two rows: a hidden sideways scroll left "Members" out of sight. */}
       <ul className="flex flex-wrap gap-x-1 border-b border-line sm:min-w-max sm:flex-nowrap">
-        {TABS.map((tab) => {
+        {TABS.filter((tab) => showSettings || tab.segment !== "settings").map((tab) => {
           const href = tab.segment ? `${base}/${tab.segment}` : base;
           const current = tab.segment
             ? pathname === href || pathname.startsWith(`${href}/`)
