@@ -81,16 +81,17 @@ async function enqueueProjectBatch(db: Db, projectId: string): Promise<{ created
         const targets = webhooks.filter(
           (webhook) => event.seq > webhook.sinceSeq && webhook.events.includes(event.action),
         );
+        if (targets.length === 0) continue;
+        const facts = await describeAuditEvent(tx, event, "");
         for (const webhook of targets) {
           const id = randomUUID();
-          const facts = await describeAuditEvent(tx, event, id);
           rows.push({
             id,
             webhookId: webhook.id,
             projectId,
             seq: event.seq,
             event: event.action,
-            body: webhookBody(webhook.format as WebhookFormat, facts),
+            body: webhookBody(webhook.format as WebhookFormat, { ...facts, deliveryId: id }),
           });
         }
       }
