@@ -215,12 +215,13 @@ describeOnEachDatabase("webhooks", (db) => {
     await createOpenDecision(team.lead, team.project.id);
     await deliverUntil(
       async () =>
-        (await db().prisma.webhookDelivery.findFirst({ where: { webhookId: allowed.id } }))?.attempts === 1,
+        ((await db().prisma.webhookDelivery.findFirst({ where: { webhookId: allowed.id } }))?.attempts ??
+          0) >= 1,
     );
     const deliveries = await api("GET", `/projects/${team.project.id}/webhooks/${allowed.id}/deliveries`, {
       token,
     });
-    expect(deliveries.body.deliveries[0].attemptLog[0].error).toMatch(
+    expect(deliveries.body.deliveries[0].attemptLog.at(-1).error).toMatch(
       /^Refused: 127\.0\.0\.1 is a loopback address/,
     );
     expect(target.received).toHaveLength(0);
@@ -241,12 +242,12 @@ describeOnEachDatabase("webhooks", (db) => {
       ).status,
     ).toBe(202);
     await deliverUntil(
-      async () => (await db().prisma.webhookAttempt.count({ where: { deliveryId: first.id } })) === 2,
+      async () => (await db().prisma.webhookAttempt.count({ where: { deliveryId: first.id } })) >= 2,
     );
     const again = await api("GET", `/projects/${team.project.id}/webhooks/${allowed.id}/deliveries`, {
       token,
     });
-    expect(again.body.deliveries[0].attemptLog[1].error).toMatch(
+    expect(again.body.deliveries[0].attemptLog.at(-1).error).toMatch(
       /^Refused: localhost \((127\.0\.0\.1|::1)\) is a loopback address/,
     );
     expect(target.received).toHaveLength(0);

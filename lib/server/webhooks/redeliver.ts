@@ -5,19 +5,13 @@ import type { Actor } from "../actor";
 import { requirePermission } from "../access";
 import { findWebhook } from "./find-webhook";
 import { deliverySelect, presentDelivery } from "./shape";
-import { wakeWebhookWorker } from "./worker";
+import { nudgeWebhookWorker } from "./worker";
 
 /**
  * Sends a delivery again: the same body, signature and delivery id (so a receiver that already
  * handled it can tell), with a fresh retry budget. Its earlier attempts stay in the log.
  */
-export async function redeliver(
-  actor: Actor,
-  projectId: string,
-  webhookId: string,
-  deliveryId: string,
-  options: { wake?: boolean } = {},
-) {
+export async function redeliver(actor: Actor, projectId: string, webhookId: string, deliveryId: string) {
   await requirePermission(projectId, actor.userId, "webhooks.manage");
   await findWebhook(getDb(), projectId, webhookId);
   const delivery = await getDb().webhookDelivery.findFirst({
@@ -38,7 +32,7 @@ export async function redeliver(
   });
   if (reset.count !== 1)
     throw new AppError("conflict", "This delivery is being sent right now; look again in a moment.");
-  if (options.wake !== false) void wakeWebhookWorker();
+  nudgeWebhookWorker();
   return presentDelivery(
     await getDb().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, select: deliverySelect }),
   );

@@ -7,18 +7,13 @@ import { requirePermission } from "../access";
 import { describePing } from "./describe-event";
 import { findWebhook } from "./find-webhook";
 import { deliverySelect, presentDelivery } from "./shape";
-import { wakeWebhookWorker } from "./worker";
+import { nudgeWebhookWorker } from "./worker";
 
 /**
  * Queues a `ping` through the same path as every event (signed, retried, logged), even for a
  * webhook switched off, and wakes the worker. Not audited: it changes nothing in the project.
  */
-export async function sendTestDelivery(
-  actor: Actor,
-  projectId: string,
-  webhookId: string,
-  options: { wake?: boolean } = {},
-) {
+export async function sendTestDelivery(actor: Actor, projectId: string, webhookId: string) {
   await requirePermission(projectId, actor.userId, "webhooks.manage");
   const webhook = await findWebhook(getDb(), projectId, webhookId);
   const id = randomUUID();
@@ -34,6 +29,6 @@ export async function sendTestDelivery(
     },
     select: deliverySelect,
   });
-  if (options.wake !== false) void wakeWebhookWorker();
+  nudgeWebhookWorker();
   return presentDelivery(row);
 }

@@ -313,6 +313,14 @@ export async function wakeWebhookWorker(): Promise<void> {
   }
 }
 
+/**
+ * Asks for a pass soon, for a delivery just queued by hand (Send test, Redeliver). Only where the
+ * worker runs (the server); elsewhere — scripts, tests — the queued delivery waits for a worker.
+ */
+export function nudgeWebhookWorker() {
+  if (state().started) void wakeWebhookWorker();
+}
+
 /** Starts this process's worker (once): on every announced event, and on a timer. */
 export function startWebhookWorker() {
   const worker = state();
