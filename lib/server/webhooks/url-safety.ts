@@ -13,6 +13,8 @@ export class AddressRefusedError extends Error {
   }
 }
 
+const REGISTRATION_LOOKUP_MS = 3_000;
+
 export function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, "");
 }
@@ -35,9 +37,14 @@ export async function assertWebhookUrlAllowed(rawUrl: string, allowPrivate: bool
   if (net.isIP(host)) addresses = [host];
   else {
     try {
-      addresses = (await dns.promises.lookup(host, { all: true, verbatim: true })).map(
-        (entry) => entry.address,
-      );
+      // A resolver that does not answer must not hold the owner's form: delivery checks again anyway.
+      const answer = await Promise.race([
+        dns.promises.lookup(host, { all: true, verbatim: true }),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error("DNS timed out")), REGISTRATION_LOOKUP_MS).unref(),
+        ),
+      ]);
+      addresses = answer.map((entry) => entry.address);
     } catch {
       return;
     }
