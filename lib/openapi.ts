@@ -51,20 +51,11 @@ interface Operation {
 }
 
 export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
-  "/health": {
-    get: {
-      summary: "Liveness and the database engine in use; 503 when the database is unreachable",
-      auth: false,
-    },
-  },
+  "/health": { get: { summary: "Liveness and the database engine in use; 503 when the database is unreachable", auth: false } },
   "/signup": { post: { summary: "Create an account", body: signUpSchema, status: 201, auth: false } },
   "/tokens": {
     get: { summary: "List your API tokens (never the secrets)" },
-    post: {
-      summary: "Create a personal API token; the token is shown once (session only)",
-      body: createTokenSchema,
-      status: 201,
-    },
+    post: { summary: "Create a personal API token; the token is shown once (session only)", body: createTokenSchema, status: 201 },
   },
   "/projects": {
     get: { summary: "Projects you belong to" },
@@ -73,20 +64,13 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/projects/{projectId}": { get: { summary: "A project with its members and your role" } },
   "/projects/{projectId}/invites": {
     get: { summary: "Pending invite links: not used, revoked or expired (OWNER)" },
-    post: {
-      summary: "Create an invite link with a role, an optional label and an expiry (OWNER)",
-      body: createInviteSchema,
-      status: 201,
-    },
+    post: { summary: "Create an invite link with a role, an optional label and an expiry (OWNER)", body: createInviteSchema, status: 201 },
   },
   "/projects/{projectId}/invites/{inviteId}": {
     delete: { summary: "Revoke a pending invite link (OWNER); audited", status: 204 },
   },
   "/projects/{projectId}/webhooks": {
-    get: {
-      summary: "The project's webhooks, secrets shown only as their last four characters (OWNER)",
-      response: webhookListResponseSchema,
-    },
+    get: { summary: "The project's webhooks, secrets shown only as their last four characters (OWNER)", response: webhookListResponseSchema },
     post: {
       summary:
         "Register a webhook (OWNER; audited): URL, event kinds, format verdict|slack, secret (generated when left out; the answer is the only time it is shown). " +
@@ -107,23 +91,17 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   },
   "/projects/{projectId}/webhooks/{webhookId}/deliveries": {
     get: {
-      summary:
-        "The webhook's latest deliveries, newest first, each with every attempt's status code, response excerpt or error and duration (OWNER)",
+      summary: "The webhook's latest deliveries, newest first, each with every attempt's status code, response excerpt or error and duration (OWNER)",
       query: deliveryListQuerySchema,
       response: deliveryListResponseSchema,
     },
   },
   "/projects/{projectId}/webhooks/{webhookId}/test": {
-    post: {
-      summary: "Queue a signed `ping` delivery through the same path as events (OWNER)",
-      status: 202,
-      response: webhookDeliverySchema,
-    },
+    post: { summary: "Queue a signed `ping` delivery through the same path as events (OWNER)", status: 202, response: webhookDeliverySchema },
   },
   "/projects/{projectId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
     post: {
-      summary:
-        "Send a delivery again: same body, signature and delivery id, a fresh retry budget (OWNER); 409 while it is being sent",
+      summary: "Send a delivery again: same body, signature and delivery id, a fresh retry budget (OWNER); 409 while it is being sent",
       status: 202,
       response: webhookDeliverySchema,
     },
@@ -139,21 +117,13 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   },
   "/decisions/{decisionId}": {
     get: { summary: "A decision with who has voted (never what)" },
-    patch: {
-      summary: "Edit a DRAFT decision; once OPEN only a stricter reveal policy",
-      body: updateDecisionSchema,
-    },
+    patch: { summary: "Edit a DRAFT decision; once OPEN only a stricter reveal policy", body: updateDecisionSchema },
   },
   "/decisions/{decisionId}/open": { post: { summary: "Open voting (needs 2 options and 1 criterion)" } },
   "/decisions/{decisionId}/close": { post: { summary: "Close voting; generates the decision record" } },
-  "/decisions/{decisionId}/reopen": {
-    post: { summary: "Reopen a closed vote whose record is not accepted", body: reopenSchema },
-  },
+  "/decisions/{decisionId}/reopen": { post: { summary: "Reopen a closed vote whose record is not accepted", body: reopenSchema } },
   "/decisions/{decisionId}/start-scoring": {
-    post: {
-      summary:
-        "End the importances-first phase of an OPEN VOTED decision and open scoring (OWNER, LEAD; audited); 409 when there is no such phase or it already ended",
-    },
+    post: { summary: "End the importances-first phase of an OPEN VOTED decision and open scoring (OWNER, LEAD; audited); 409 when there is no such phase or it already ended" },
   },
   "/decisions/{decisionId}/ballot": {
     get: { summary: "Your own ballot" },
@@ -167,40 +137,22 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
     get: { summary: "Your unsubmitted draft" },
     put: { summary: "Save an unsubmitted draft while typing", body: ballotSchema },
   },
-  "/decisions/{decisionId}/ballots": {
-    get: { summary: "Every ballot after close (OWNER, LEAD, AUDITOR); members get their own" },
-  },
+  "/decisions/{decisionId}/ballots": { get: { summary: "Every ballot after close (OWNER, LEAD, AUDITOR); members get their own" } },
   "/decisions/{decisionId}/results": {
     get: {
-      summary:
-        "Aggregated results with rank acceptability, pivotal voters and the median winner: after close, or live when the reveal policy is LIVE",
+      summary: "Aggregated results with rank acceptability, pivotal voters and the median winner: after close, or live when the reveal policy is LIVE",
       response: resultsResponseSchema,
     },
   },
-  "/decisions/{decisionId}/record": {
-    get: { summary: "The decision record with its versions and current Markdown" },
-  },
-  "/decisions/{decisionId}/record.md": {
-    get: { summary: "The record's current Markdown (NNNN-kebab-title.md)", produces: "text/markdown" },
-  },
+  "/decisions/{decisionId}/record": { get: { summary: "The decision record with its versions and current Markdown" } },
+  "/decisions/{decisionId}/record.md": { get: { summary: "The record's current Markdown (NNNN-kebab-title.md)", produces: "text/markdown" } },
   "/decisions/{decisionId}/record/versions": {
-    post: {
-      summary:
-        "Save narrative edits (and the record's own title) as a new version (OWNER, LEAD; proposed records only)",
-      body: narrativePatchSchema,
-      status: 201,
-    },
+    post: { summary: "Save narrative edits (and the record's own title) as a new version (OWNER, LEAD; proposed records only)", body: narrativePatchSchema, status: 201 },
   },
   "/decisions/{decisionId}/record/versions/{version}": { get: { summary: "One version of the record" } },
-  "/decisions/{decisionId}/record/accept": {
-    post: { summary: "Accept the record; its text never changes again", body: acceptRecordSchema },
-  },
-  "/decisions/{decisionId}/record/reject": {
-    post: { summary: "Reject the record with a comment", body: rejectRecordSchema },
-  },
-  "/decisions/{decisionId}/record/deprecate": {
-    post: { summary: "Mark an accepted record deprecated", body: deprecateRecordSchema },
-  },
+  "/decisions/{decisionId}/record/accept": { post: { summary: "Accept the record; its text never changes again", body: acceptRecordSchema } },
+  "/decisions/{decisionId}/record/reject": { post: { summary: "Reject the record with a comment", body: rejectRecordSchema } },
+  "/decisions/{decisionId}/record/deprecate": { post: { summary: "Mark an accepted record deprecated", body: deprecateRecordSchema } },
   "/decisions/{decisionId}/record/supersede": {
     post: {
       summary:
@@ -217,8 +169,7 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   },
   "/decisions/{decisionId}/record/review/confirm": {
     post: {
-      summary:
-        "A review found the accepted record still holds: records who and when, sets the next review date after today or clears it (OWNER, LEAD)",
+      summary: "A review found the accepted record still holds: records who and when, sets the next review date after today or clears it (OWNER, LEAD)",
       body: confirmReviewSchema,
     },
   },
@@ -241,51 +192,27 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
     },
   },
   "/decisions/{decisionId}/comments": {
-    get: {
-      summary: "The decision's discussion, oldest first (every role)",
-      response: commentListResponseSchema,
-    },
+    get: { summary: "The decision's discussion, oldest first (every role)", response: commentListResponseSchema },
     post: {
-      summary:
-        "Post a comment or a one-level reply, optionally about an option or a criterion (OWNER, LEAD, MEMBER); @name mentions are stored",
+      summary: "Post a comment or a one-level reply, optionally about an option or a criterion (OWNER, LEAD, MEMBER); @name mentions are stored",
       body: postCommentSchema,
       status: 201,
       response: commentResponseSchema,
     },
   },
   "/decisions/{decisionId}/comments/{commentId}": {
-    patch: {
-      summary: "Edit your own comment; the earlier body is kept as a version",
-      body: editCommentSchema,
-      response: commentResponseSchema,
-    },
-    delete: {
-      summary: "Delete a comment (its author, or an OWNER or LEAD); the thread keeps a marked gap",
-      status: 204,
-    },
+    patch: { summary: "Edit your own comment; the earlier body is kept as a version", body: editCommentSchema, response: commentResponseSchema },
+    delete: { summary: "Delete a comment (its author, or an OWNER or LEAD); the thread keeps a marked gap", status: 204 },
   },
   "/decisions/{decisionId}/comments/{commentId}/cited": {
-    put: {
-      summary: "Cite a comment in the record's More Information, or stop (OWNER, LEAD)",
-      body: citeCommentSchema,
-      response: commentResponseSchema,
-    },
+    put: { summary: "Cite a comment in the record's More Information, or stop (OWNER, LEAD)", body: citeCommentSchema, response: commentResponseSchema },
   },
   "/decisions/{decisionId}/comments/{commentId}/versions": {
-    get: {
-      summary: "Every body a comment has had (none once deleted)",
-      response: commentVersionsResponseSchema,
-    },
+    get: { summary: "Every body a comment has had (none once deleted)", response: commentVersionsResponseSchema },
   },
-  "/decisions/{decisionId}/export.json": {
-    get: { summary: "The decision with its ballots (after close) and result" },
-  },
-  "/decisions/{decisionId}/ballots.csv": {
-    get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" },
-  },
-  "/projects/{projectId}/records": {
-    get: { summary: "The records index, filterable by status and searchable", query: recordIndexQuerySchema },
-  },
+  "/decisions/{decisionId}/export.json": { get: { summary: "The decision with its ballots (after close) and result" } },
+  "/decisions/{decisionId}/ballots.csv": { get: { summary: "Every ballot cell as CSV, after close", produces: "text/csv" } },
+  "/projects/{projectId}/records": { get: { summary: "The records index, filterable by status and searchable", query: recordIndexQuerySchema } },
   "/projects/{projectId}/search": {
     get: {
       summary: "Search the project's decisions and records (title, context, options, criteria, record text)",
@@ -302,10 +229,7 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
     },
   },
   "/projects/{projectId}/records/settings": {
-    put: {
-      summary: "Set the project's default record export format (OWNER, LEAD)",
-      body: recordSettingsSchema,
-    },
+    put: { summary: "Set the project's default record export format (OWNER, LEAD)", body: recordSettingsSchema },
   },
   "/projects/{projectId}/records/import": {
     post: {
@@ -314,23 +238,17 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
       status: 201,
     },
   },
-  "/projects/{projectId}/audit": {
-    get: { summary: "Audit events, paged by sequence number", query: auditQuerySchema },
-  },
+  "/projects/{projectId}/audit": { get: { summary: "Audit events, paged by sequence number", query: auditQuerySchema } },
   "/projects/{projectId}/audit/{seq}": { get: { summary: "One audit event" } },
   "/projects/{projectId}/audit/verify": {
     get: {
       summary:
-        'Recompute the hash chain and hold it to the heads kept outside it (records at close, an optional checkpoint): intact, or the first bad event (e.g. "tail missing after seq N")',
+        "Recompute the hash chain and hold it to the heads kept outside it (records at close, an optional checkpoint): intact, or the first bad event (e.g. \"tail missing after seq N\")",
       query: auditVerifyQuerySchema,
     },
   },
-  "/projects/{projectId}/audit/export.csv": {
-    get: { summary: "Every event with its hashes, as CSV", produces: "text/csv" },
-  },
-  "/projects/{projectId}/audit/export.jsonl": {
-    get: { summary: "Every event with its hashes, as JSON Lines", produces: "application/x-ndjson" },
-  },
+  "/projects/{projectId}/audit/export.csv": { get: { summary: "Every event with its hashes, as CSV", produces: "text/csv" } },
+  "/projects/{projectId}/audit/export.jsonl": { get: { summary: "Every event with its hashes, as JSON Lines", produces: "application/x-ndjson" } },
 };
 
 function queryParameters(schema: z.ZodType) {
@@ -354,19 +272,7 @@ const errorSchema = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: {
-          type: "string",
-          enum: [
-            "bad_request",
-            "unauthorized",
-            "forbidden",
-            "not_found",
-            "conflict",
-            "unprocessable",
-            "rate_limited",
-            "unavailable",
-          ],
-        },
+        code: { type: "string", enum: ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "rate_limited", "unavailable"] },
         message: { type: "string" },
         details: {},
       },
@@ -381,20 +287,14 @@ const ERROR_RESPONSES = {
   "404": "Unknown, or a project you are not a member of",
   "409": "Wrong state, e.g. voting on a closed decision",
   "422": "Valid JSON that breaks a rule; details.issues names each field",
-  "503":
-    "The database is unreachable or too busy to finish in time (the work was rolled back); retry after Retry-After seconds",
+  "503": "The database is unreachable or too busy to finish in time (the work was rolled back); retry after Retry-After seconds",
 };
 
 export function openApiDocument(extra: Record<string, Partial<Record<Method, Operation>>> = {}) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [path, methods] of Object.entries({ ...API_OPERATIONS, ...extra })) {
     const item: Record<string, unknown> = {};
-    const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: "path",
-      required: true,
-      schema: { type: "string" },
-    }));
+    const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     for (const [method, op] of Object.entries(methods) as [Method, Operation][]) {
       const params = [...pathParams, ...(op.query ? queryParameters(op.query) : [])];
       const responses: Record<string, unknown> = {
@@ -405,34 +305,20 @@ export function openApiDocument(extra: Record<string, Partial<Record<Method, Ope
             : {
                 content: {
                   [op.produces ?? "application/json"]: {
-                    schema: op.response
-                      ? z.toJSONSchema(op.response, { io: "output", unrepresentable: "any" })
-                      : {},
+                    schema: op.response ? z.toJSONSchema(op.response, { io: "output", unrepresentable: "any" }) : {},
                   },
                 },
               }),
         },
       };
       for (const [code, description] of Object.entries(ERROR_RESPONSES)) {
-        responses[code] = {
-          description,
-          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-        };
+        responses[code] = { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
       }
       item[method] = {
         summary: op.summary,
         ...(params.length ? { parameters: params } : {}),
         ...(op.body
-          ? {
-              requestBody: {
-                required: true,
-                content: {
-                  "application/json": {
-                    schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }),
-                  },
-                },
-              },
-            }
+          ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }) } } } }
           : {}),
         ...(op.auth === false ? { security: [] } : {}),
         responses,
@@ -442,11 +328,7 @@ export function openApiDocument(extra: Record<string, Partial<Record<Method, Ope
   }
   return {
     openapi: "3.1.0",
-    info: {
-      title: "Verdict API",
-      version: "1.0.0",
-      description: "Decide together on weighted criteria; every change is audited.",
-    },
+    info: { title: "Verdict API", version: "1.0.0", description: "Decide together on weighted criteria; every change is audited." },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
     components: {

@@ -63,40 +63,16 @@ const GENERIC_BODIES: Record<string, string> = {
   surrogateKey: '{"\\ud800":"x"}',
 };
 
-const HOSTILE_IDS = [
-  "\u0000",
-  "%00",
-  "../x",
-  "..%2Fx",
-  "\uD800",
-  "a\uDC00",
-  "x".repeat(300),
-  "a b",
-  "<script>",
-  "",
-];
+const HOSTILE_IDS = ["\u0000", "%00", "../x", "..%2Fx", "\uD800", "a\uDC00", "x".repeat(300), "a b", "<script>", ""];
 
-const QUERY_KEYS = [
-  "q",
-  "status",
-  "after",
-  "limit",
-  "order",
-  "actor",
-  "action",
-  "entityType",
-  "entityId",
-  "from",
-  "to",
-];
+const QUERY_KEYS = ["q", "status", "after", "limit", "order", "actor", "action", "entityType", "entityId", "from", "to"];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Every leaf of a JSON value with its path, so each one can be spoiled in turn. */
 function leaves(value: Json, at: (string | number)[] = []): { path: (string | number)[]; value: Json }[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => leaves(item, [...at, i]));
-  if (value && typeof value === "object")
-    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...at, k]));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leaves(v, [...at, k]));
   return [{ path: at, value }];
 }
 
@@ -116,33 +92,20 @@ function spoiledBodies(valid: Json) {
     const where = leaf.path.join(".");
     if (typeof leaf.value === "string") {
       for (const bad of UNSTORABLE) {
-        cases.push({
-          label: `${where} = ${JSON.stringify(bad)}`,
-          raw: JSON.stringify(replaceAt(valid, leaf.path, bad)),
-          unstorableAt: where,
-        });
+        cases.push({ label: `${where} = ${JSON.stringify(bad)}`, raw: JSON.stringify(replaceAt(valid, leaf.path, bad)), unstorableAt: where });
       }
       cases.push({ label: `${where} as number`, raw: JSON.stringify(replaceAt(valid, leaf.path, 7)) });
     } else {
       cases.push({ label: `${where} as text`, raw: JSON.stringify(replaceAt(valid, leaf.path, "7")) });
     }
-    cases.push({
-      label: `${where} as object`,
-      raw: JSON.stringify(replaceAt(valid, leaf.path, { nested: [1] })),
-    });
+    cases.push({ label: `${where} as object`, raw: JSON.stringify(replaceAt(valid, leaf.path, { nested: [1] })) });
     if (typeof leaf.value === "number") {
       const marker = "__INFINITY__";
-      cases.push({
-        label: `${where} = 1e309`,
-        raw: JSON.stringify(replaceAt(valid, leaf.path, marker)).replace(`"${marker}"`, "1e309"),
-      });
+      cases.push({ label: `${where} = 1e309`, raw: JSON.stringify(replaceAt(valid, leaf.path, marker)).replace(`"${marker}"`, "1e309") });
     }
   }
   const valid_ = JSON.stringify(valid);
-  cases.push({
-    label: "__proto__ beside valid fields",
-    raw: `{"__proto__":{"admin":true},${valid_.slice(1)}`,
-  });
+  cases.push({ label: "__proto__ beside valid fields", raw: `{"__proto__":{"admin":true},${valid_.slice(1)}` });
   return cases;
 }
 
@@ -154,10 +117,7 @@ async function stateOf(db: TestDb): Promise<Record<string, string>> {
        AND table_name NOT IN ('ApiToken', '_prisma_migrations') ORDER BY table_name`,
   )) as { name: string }[];
   const select = tables
-    .map(
-      ({ name }) =>
-        `(SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "${name}" t) AS "${name}"`,
-    )
+    .map(({ name }) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "${name}" t) AS "${name}"`)
     .join(", ");
   const [row] = (await db.sql(`SELECT ${select}`)) as Record<string, string>[];
   return row!;
@@ -175,43 +135,21 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
     token = await tokenFor(team.owner);
     const leadToken = await tokenFor(team.lead);
     const open = await createOpenDecision(team.lead, team.project.id);
-    const draft = await api("POST", `/projects/${team.project.id}/decisions`, {
-      token: leadToken,
-      body: frameworkDecision,
-    });
+    const draft = await api("POST", `/projects/${team.project.id}/decisions`, { token: leadToken, body: frameworkDecision });
     const closed = await createOpenDecision(team.lead, team.project.id);
-    await api("PUT", `/decisions/${closed.id}/ballot`, {
-      token: leadToken,
-      body: ballotFrom(closed, [
-        [1, 2, 3],
-        [3, 2, 1],
-        [2, 2, 2],
-      ]),
-    });
+    await api("PUT", `/decisions/${closed.id}/ballot`, { token: leadToken, body: ballotFrom(closed, [[1, 2, 3], [3, 2, 1], [2, 2, 2]]) });
     await api("POST", `/decisions/${closed.id}/close`, { token: leadToken });
-    const invite = await api("POST", `/projects/${team.project.id}/invites`, {
-      token,
-      body: { role: "MEMBER" },
-    });
-    const comment = await api("POST", `/decisions/${open.id}/comments`, {
-      token: leadToken,
-      body: { body: "A comment to fuzz" },
-    });
+    const invite = await api("POST", `/projects/${team.project.id}/invites`, { token, body: { role: "MEMBER" } });
+    const comment = await api("POST", `/decisions/${open.id}/comments`, { token: leadToken, body: { body: "A comment to fuzz" } });
     // A webhook to a closed local port: deliveries the fuzzing queues fail at once, reaching nothing.
     const webhook = await api("POST", `/projects/${team.project.id}/webhooks`, {
       token,
       body: { url: "http://127.0.0.1:9/fuzz", events: ["decision.opened"], allowPrivateAddresses: true },
     });
-    const delivery = await api("POST", `/projects/${team.project.id}/webhooks/${webhook.body.id}/test`, {
-      token,
-    });
+    const delivery = await api("POST", `/projects/${team.project.id}/webhooks/${webhook.body.id}/test`, { token });
     // Which real row each route's ids point at: the state in which its body is read.
     const decisionFor = (pattern: string, method: string) =>
-      /\/(record|reopen)/.test(pattern)
-        ? closed.id
-        : /\/open$/.test(pattern) || (method === "PATCH" && pattern === "decisions/[decisionId]")
-          ? draft.body.id
-          : open.id;
+      /\/(record|reopen)/.test(pattern) ? closed.id : /\/open$/.test(pattern) || (method === "PATCH" && pattern === "decisions/[decisionId]") ? draft.body.id : open.id;
     params = Object.fromEntries(
       routes.map((route) => [
         `${route.method} ${route.pattern}`,
@@ -229,12 +167,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
         },
       ]),
     );
-    const score = {
-      optionId: open.options[0]!.id,
-      criterionId: open.criteria[0]!.id,
-      value: 3,
-      rationale: "solid",
-    };
+    const score = { optionId: open.options[0]!.id, criterionId: open.criteria[0]!.id, value: 3, rationale: "solid" };
     samples = {
       "POST projects": { name: "Fuzzed", description: "A project" },
       // (POST tokens needs a session, so a Bearer caller is refused before its body is read.)
@@ -249,16 +182,8 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
         options: [{ name: "A", description: "first", link: "https://example.test" }, { name: "B" }],
         criteria: [{ name: "Speed", description: "fast", weight: 2 }],
       },
-      "PATCH decisions/[decisionId]": {
-        title: "New title",
-        context: "New context",
-        criteria: [{ name: "Cost", weight: 1 }],
-      },
-      "PUT decisions/[decisionId]/ballot": {
-        scores: [score],
-        importances: [{ criterionId: score.criterionId, value: 5 }],
-        comment: "ok",
-      },
+      "PATCH decisions/[decisionId]": { title: "New title", context: "New context", criteria: [{ name: "Cost", weight: 1 }] },
+      "PUT decisions/[decisionId]/ballot": { scores: [score], importances: [{ criterionId: score.criterionId, value: 5 }], comment: "ok" },
       "PUT decisions/[decisionId]/ballot/draft": { scores: [score], comment: "draft" },
       "POST decisions/[decisionId]/reopen": { reason: "new facts" },
       "POST projects/[projectId]/invites": { role: "MEMBER" },
@@ -278,10 +203,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
       "POST decisions/[decisionId]/record/deprecate": { comment: "old" },
       "POST decisions/[decisionId]/record/supersede": { byDecisionId: open.id, comment: "newer" },
       "PUT decisions/[decisionId]/record/review": { reviewBy: "2030-06-30" },
-      "POST decisions/[decisionId]/record/review/confirm": {
-        nextReviewBy: "2099-01-01",
-        comment: "still holds",
-      },
+      "POST decisions/[decisionId]/record/review/confirm": { nextReviewBy: "2099-01-01", comment: "still holds" },
       "POST projects/[projectId]/webhooks": {
         url: "http://127.0.0.1:9/fuzzed",
         events: ["decision.opened", "comment.posted"],
@@ -291,23 +213,13 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
         allowPrivateAddresses: true,
         description: "fuzz",
       },
-      "PATCH projects/[projectId]/webhooks/[webhookId]": {
-        url: "http://127.0.0.1:9/other",
-        events: ["decision.closed"],
-        description: "changed",
-        allowPrivateAddresses: true,
-      },
+      "PATCH projects/[projectId]/webhooks/[webhookId]": { url: "http://127.0.0.1:9/other", events: ["decision.closed"], description: "changed", allowPrivateAddresses: true },
     };
   });
 
-  async function call(
-    route: Route,
-    options: { params?: Record<string, string>; query?: string; raw?: string },
-  ) {
+  async function call(route: Route, options: { params?: Record<string, string>; query?: string; raw?: string }) {
     const routeParams = options.params ?? params[`${route.method} ${route.pattern}`]!;
-    const urlPath = route.pattern.replace(/\[(\w+)\]/g, (_, name: string) =>
-      encodeURIComponent((routeParams[name] ?? "x").replace(/[\uD800-\uDFFF]/g, "?")),
-    );
+    const urlPath = route.pattern.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent((routeParams[name] ?? "x").replace(/[\uD800-\uDFFF]/g, "?")));
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (options.raw !== undefined) headers["content-type"] = "application/json";
     const request = new Request(`http://localhost:3000/api/v1/${urlPath}${options.query ?? ""}`, {
@@ -353,10 +265,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
         if (spoiled.unstorableAt !== undefined) {
           expect(result.status, `${key} ${spoiled.label}: ${result.text.slice(0, 300)}`).toBe(422);
           const issues = JSON.parse(result.text).error.details.issues as { path: string }[];
-          expect(
-            issues.map((issue) => issue.path),
-            `${key} ${spoiled.label}`,
-          ).toContain(spoiled.unstorableAt);
+          expect(issues.map((issue) => issue.path), `${key} ${spoiled.label}`).toContain(spoiled.unstorableAt);
         }
       }
     }
@@ -366,16 +275,11 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
     // Routes that read no body may accept these; run them last so they cannot spoil the others' state.
     const writes = routes
       .filter((r) => r.method !== "GET" && r.method !== "DELETE")
-      .sort(
-        (a, b) =>
-          Number(`${a.method} ${a.pattern}` in samples === false) -
-          Number(`${b.method} ${b.pattern}` in samples === false),
-      );
+      .sort((a, b) => Number(`${a.method} ${a.pattern}` in samples === false) - Number(`${b.method} ${b.pattern}` in samples === false));
     for (const route of writes) {
       for (const [label, raw] of Object.entries(GENERIC_BODIES)) {
         const result = await expectRefusedOrHarmless(route, label, { raw });
-        if (`${route.method} ${route.pattern}` in samples)
-          expect(result.status, `${route.method} ${route.pattern} ${label}`).toBeGreaterThanOrEqual(400);
+        if (`${route.method} ${route.pattern}` in samples) expect(result.status, `${route.method} ${route.pattern} ${label}`).toBeGreaterThanOrEqual(400);
       }
     }
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
@@ -384,12 +288,9 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
   it("answers hostile query parameters on every read with 4xx or a harmless answer", async () => {
     // The event stream stays open by design (its own tests, live-events.test.ts, read it with a deadline).
     for (const route of routes.filter((r) => r.method === "GET" && !r.pattern.endsWith("/events"))) {
-      for (const key of QUERY_KEYS)
-        await expectRefusedOrHarmless(route, `${key}=%00`, { query: `?${key}=a%00b` });
+      for (const key of QUERY_KEYS) await expectRefusedOrHarmless(route, `${key}=%00`, { query: `?${key}=a%00b` });
       for (const value of ["%ED%A0%80", "1e309", "-1", "x".repeat(5000), "%FF"]) {
-        await expectRefusedOrHarmless(route, `all keys = ${value.slice(0, 12)}`, {
-          query: `?${QUERY_KEYS.map((k) => `${k}=${value}`).join("&")}`,
-        });
+        await expectRefusedOrHarmless(route, `all keys = ${value.slice(0, 12)}`, { query: `?${QUERY_KEYS.map((k) => `${k}=${value}`).join("&")}` });
       }
     }
   });
@@ -401,14 +302,8 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
       for (const name of names) {
         for (const bad of HOSTILE_IDS) {
           const routeParams = { ...params[`${route.method} ${route.pattern}`]!, [name]: bad };
-          const result = await expectRefusedOrHarmless(route, `${name}=${JSON.stringify(bad)}`, {
-            params: routeParams,
-            raw: route.method === "GET" ? undefined : "{}",
-          });
-          expect(
-            result.status,
-            `${route.method} ${route.pattern} ${name}=${JSON.stringify(bad)}: ${result.text}`,
-          ).toBe(404);
+          const result = await expectRefusedOrHarmless(route, `${name}=${JSON.stringify(bad)}`, { params: routeParams, raw: route.method === "GET" ? undefined : "{}" });
+          expect(result.status, `${route.method} ${route.pattern} ${name}=${JSON.stringify(bad)}: ${result.text}`).toBe(404);
         }
       }
     }
