@@ -1,7 +1,7 @@
 // Runs once per server process: a look at the database, so an outage or a data folder held by
 // another process is said at start-up rather than discovered by the first visitor; and the periodic
 // job that closes votes whose deadline has passed (reads also close them, so this only matters for
-// decisions nobody is looking at).
+// decisions nobody is looking at); and the webhook worker.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { databaseReachable } = await import("./lib/server/health");
@@ -23,4 +23,7 @@ export async function register() {
   }
   const { startDeadlineJob } = await import("./lib/server/decisions/deadline-job");
   startDeadlineJob();
+  // Webhooks: woken by every committed audit event, and polling for retries and missed events.
+  const { startWebhookWorker } = await import("./lib/server/webhooks/worker");
+  startWebhookWorker();
 }

@@ -11,6 +11,9 @@ const env = {
   NEXT_DIST_DIR: ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
   SIGNIN_MAX_ATTEMPTS: "50",
+  // Webhook retries within seconds, so a test can watch a receiver fail twice and then succeed.
+  WEBHOOK_RETRY_BASE_MS: "500",
+  WEBHOOK_POLL_MS: "1000",
 };
 
 export default defineConfig({

@@ -4,16 +4,24 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-// `short` is the phone label, so every tab fits on one row at 390 px.
+// `short` is the phone label, so the tabs take less room at 390 px.
 const TABS: readonly { segment: string; label: string; short?: string }[] = [
   { segment: "", label: "Overview" },
   { segment: "decisions", label: "Decisions" },
   { segment: "records", label: "Records" },
   { segment: "audit", label: "Audit log", short: "Audit" },
   { segment: "members", label: "Members" },
+  { segment: "settings", label: "Settings" },
 ];
 
-export function ProjectTabs({ projectId }: { projectId: string }) {
+/** `showSettings`: owners only; the settings pages check again on the server. */
+export function ProjectTabs({
+  projectId,
+  showSettings = false,
+}: {
+  projectId: string;
+  showSettings?: boolean;
+}) {
   const pathname = usePathname();
   const base = `/projects/${projectId}`;
   const navRef = useRef<HTMLElement>(null);
@@ -35,7 +43,7 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     >
       {/* Phones wrap the tabs rather than hide one in a sideways scroll (a hidden "Members" was missed). */}
       <ul className="flex flex-wrap gap-x-1 border-b border-line sm:min-w-max sm:flex-nowrap">
-        {TABS.map((tab) => {
+        {TABS.filter((tab) => showSettings || tab.segment !== "settings").map((tab) => {
           const href = tab.segment ? `${base}/${tab.segment}` : base;
           const current = tab.segment
             ? pathname === href || pathname.startsWith(`${href}/`)

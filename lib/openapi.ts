@@ -16,6 +16,15 @@ import {
 } from "./schemas/comment";
 import { eventStreamQuerySchema, liveEventSchema } from "./schemas/events";
 import {
+  createWebhookSchema,
+  deliveryListQuerySchema,
+  deliveryListResponseSchema,
+  updateWebhookSchema,
+  webhookDeliverySchema,
+  webhookListResponseSchema,
+  webhookResponseSchema,
+} from "./schemas/webhook";
+import {
   acceptRecordSchema,
   confirmReviewSchema,
   deprecateRecordSchema,
@@ -59,6 +68,43 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   },
   "/projects/{projectId}/invites/{inviteId}": {
     delete: { summary: "Revoke a pending invite link (OWNER); audited", status: 204 },
+  },
+  "/projects/{projectId}/webhooks": {
+    get: { summary: "The project's webhooks, secrets shown only as their last four characters (OWNER)", response: webhookListResponseSchema },
+    post: {
+      summary:
+        "Register a webhook (OWNER; audited): URL, event kinds, format verdict|slack, secret (generated when left out; the answer is the only time it is shown). " +
+        "422 when the URL's host is or resolves to a loopback, private, link-local or other non-public address, unless allowPrivateAddresses is true",
+      body: createWebhookSchema,
+      status: 201,
+      response: webhookResponseSchema,
+    },
+  },
+  "/projects/{projectId}/webhooks/{webhookId}": {
+    get: { summary: "One webhook (OWNER)", response: webhookResponseSchema },
+    patch: {
+      summary: "Change a webhook (OWNER; audited); a given or regenerated secret is in this answer only",
+      body: updateWebhookSchema,
+      response: webhookResponseSchema,
+    },
+    delete: { summary: "Delete a webhook with its delivery log (OWNER; audited)", status: 204 },
+  },
+  "/projects/{projectId}/webhooks/{webhookId}/deliveries": {
+    get: {
+      summary: "The webhook's latest deliveries, newest first, each with every attempt's status code, response excerpt or error and duration (OWNER)",
+      query: deliveryListQuerySchema,
+      response: deliveryListResponseSchema,
+    },
+  },
+  "/projects/{projectId}/webhooks/{webhookId}/test": {
+    post: { summary: "Queue a signed `ping` delivery through the same path as events (OWNER)", status: 202, response: webhookDeliverySchema },
+  },
+  "/projects/{projectId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+    post: {
+      summary: "Send a delivery again: same body, signature and delivery id, a fresh retry budget (OWNER); 409 while it is being sent",
+      status: 202,
+      response: webhookDeliverySchema,
+    },
   },
   "/invites/{token}/accept": { post: { summary: "Join a project through an invite link" } },
   "/projects/{projectId}/members/{userId}": {

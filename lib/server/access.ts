@@ -12,7 +12,8 @@ export type Permission =
   | "audit.read"
   | "ballots.read_all"
   | "members.manage"
-  | "discussion.post";
+  | "discussion.post"
+  | "webhooks.manage";
 
 // PRODUCT.md's permission table, in one place.
 const GRANTS: Record<Permission, readonly Role[]> = {
@@ -24,6 +25,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "ballots.read_all": ["OWNER", "LEAD", "AUDITOR"],
   "members.manage": ["OWNER"],
   "discussion.post": ["OWNER", "LEAD", "MEMBER"],
+  "webhooks.manage": ["OWNER"],
 };
 
 const REFUSALS: Record<Permission, string> = {
@@ -35,6 +37,7 @@ const REFUSALS: Record<Permission, string> = {
   "ballots.read_all": "Only owners, leads and auditors can read other members' ballots.",
   "members.manage": "Only a project's owners can invite people or change members and roles.",
   "discussion.post": "Auditors read the discussion but do not take part in it.",
+  "webhooks.manage": "Only a project's owners can see and manage its webhooks.",
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -141,6 +141,12 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
     await api("POST", `/decisions/${closed.id}/close`, { token: leadToken });
     const invite = await api("POST", `/projects/${team.project.id}/invites`, { token, body: { role: "MEMBER" } });
     const comment = await api("POST", `/decisions/${open.id}/comments`, { token: leadToken, body: { body: "A comment to fuzz" } });
+    // A webhook to a closed local port: deliveries the fuzzing queues fail at once, reaching nothing.
+    const webhook = await api("POST", `/projects/${team.project.id}/webhooks`, {
+      token,
+      body: { url: "http://127.0.0.1:9/fuzz", events: ["decision.opened"], allowPrivateAddresses: true },
+    });
+    const delivery = await api("POST", `/projects/${team.project.id}/webhooks/${webhook.body.id}/test`, { token });
     // Which real row each route's ids point at: the state in which its body is read.
     const decisionFor = (pattern: string, method: string) =>
       /\/(record|reopen)/.test(pattern) ? closed.id : /\/open$/.test(pattern) || (method === "PATCH" && pattern === "decisions/[decisionId]") ? draft.body.id : open.id;
@@ -154,6 +160,8 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
           token: invite.body.token,
           inviteId: invite.body.id,
           commentId: comment.body.id,
+          webhookId: webhook.body.id,
+          deliveryId: delivery.body.id,
           seq: "1",
           version: "1",
         },
@@ -196,6 +204,16 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
       "POST decisions/[decisionId]/record/supersede": { byDecisionId: open.id, comment: "newer" },
       "PUT decisions/[decisionId]/record/review": { reviewBy: "2030-06-30" },
       "POST decisions/[decisionId]/record/review/confirm": { nextReviewBy: "2099-01-01", comment: "still holds" },
+      "POST projects/[projectId]/webhooks": {
+        url: "http://127.0.0.1:9/fuzzed",
+        events: ["decision.opened", "comment.posted"],
+        format: "slack",
+        secret: "a-fuzzed-secret-long-enough",
+        active: false,
+        allowPrivateAddresses: true,
+        description: "fuzz",
+      },
+      "PATCH projects/[projectId]/webhooks/[webhookId]": { url: "http://127.0.0.1:9/other", events: ["decision.closed"], description: "changed", allowPrivateAddresses: true },
     };
   });
 

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { RoleBadge } from "@/components/badge";
 import { PageContainer } from "@/components/page";
 import { ProjectTabs } from "@/components/project-tabs";
+import { can } from "@/lib/server/access";
 import { ProjectSearchBox } from "@/components/projects/project-search-box";
 import { currentActor } from "../../_lib/session";
 import { projectOrNotFound } from "./data";
@@ -49,7 +50,7 @@ export default async function ProjectLayout({ children, params }: Params & { chi
           </div>
         </div>
       </header>
-      <ProjectTabs projectId={project.id} />
+      <ProjectTabs projectId={project.id} showSettings={can(project.role, "webhooks.manage")} />
       <div className="pt-4 sm:pt-8">{children}</div>
     </PageContainer>
   );
