@@ -1,7 +1,8 @@
 // Runs once per server process: a look at the database, so an outage or a data folder held by
 // another process is said at start-up rather than discovered by the first visitor; and the periodic
 // job that closes votes whose deadline has passed (reads also close them, so this only matters for
-// decisions nobody is looking at).
+// decisions nobody is looking at); and the notification worker (inbox rows and emails from committed
+// audit events).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { databaseReachable } = await import("./lib/server/health");
@@ -23,4 +24,6 @@ export async function register() {
   }
   const { startDeadlineJob } = await import("./lib/server/decisions/deadline-job");
   startDeadlineJob();
+  const { startNotificationWorker } = await import("./lib/server/notifications/worker");
+  startNotificationWorker();
 }
