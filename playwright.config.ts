@@ -11,6 +11,10 @@ const env = {
   NEXT_DIST_DIR: ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
   SIGNIN_MAX_ATTEMPTS: "50",
+  // Notification emails go to the SMTP server tests/e2e/notifications.spec.ts starts on this port.
+  SMTP_URL: `smtp://127.0.0.1:${PORT + 5}`,
+  EMAIL_RETRY_BASE_MS: "1000",
+  NOTIFY_POLL_SECONDS: "5",
 };
 
 export default defineConfig({
