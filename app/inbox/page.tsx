@@ -15,10 +15,15 @@ export const metadata: Metadata = { title: "Inbox" };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const actor = await requireActor("/inbox");
   const { before } = await searchParams;
-  const inbox = await listInbox(actor, { limit: "50", ...(before ? { before } : {}) }).catch(() => listInbox(actor, { limit: "50" }));
+  const inbox = await listInbox(actor, { limit: "50", ...(before ? { before } : {}) }).catch(() =>
+    listInbox(actor, { limit: "50" }),
+  );
   const now = new Date();
   const relativeTimes = Object.fromEntries(
-    inbox.notifications.map((n) => [n.id, { relative: formatRelative(new Date(n.createdAt), now), full: formatDateTime(new Date(n.createdAt)) }]),
+    inbox.notifications.map((n) => [
+      n.id,
+      { relative: formatRelative(new Date(n.createdAt), now), full: formatDateTime(new Date(n.createdAt)) },
+    ]),
   );
 
   return (
@@ -33,17 +38,36 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         actions={<MarkAllReadButton action={markAllReadAction} disabled={inbox.unreadCount === 0} />}
       />
       {inbox.notifications.length === 0 ? (
-        <EmptyState icon={<BellIcon />} title={before ? "Nothing older" : "Nothing here yet"} action={<ButtonLink href="/settings#notifications" variant="secondary">Notification settings</ButtonLink>}>
-          When a vote opens for you, a deadline nears, a vote closes, a record awaits your review, someone mentions you or your role changes, it appears here.
+        <EmptyState
+          icon={<BellIcon />}
+          title={before ? "Nothing older" : "Nothing here yet"}
+          action={
+            <ButtonLink href="/settings#notifications" variant="secondary">
+              Notification settings
+            </ButtonLink>
+          }
+        >
+          When a vote opens for you, a deadline nears, a vote closes, a record awaits your review, someone
+          mentions you or your role changes, it appears here.
         </EmptyState>
       ) : (
         <Card as="section" className="overflow-hidden">
           <h2 className="sr-only">Notifications</h2>
-          <InboxList notifications={inbox.notifications} markRead={markReadAction} relativeTimes={relativeTimes} />
+          <InboxList
+            notifications={inbox.notifications}
+            markRead={markReadAction}
+            relativeTimes={relativeTimes}
+          />
         </Card>
       )}
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
-        {before ? <ButtonLink href="/inbox" variant="ghost" size="sm">Newest</ButtonLink> : <span />}
+        {before ? (
+          <ButtonLink href="/inbox" variant="ghost" size="sm">
+            Newest
+          </ButtonLink>
+        ) : (
+          <span />
+        )}
         {inbox.next ? (
           <ButtonLink href={`/inbox?before=${encodeURIComponent(inbox.next)}`} variant="ghost" size="sm">
             Older

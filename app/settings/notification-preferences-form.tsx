@@ -16,7 +16,8 @@ export function NotificationPreferencesForm({ view }: { view: PreferencesView })
       {state.status === "error" && state.message ? <Alert>{state.message}</Alert> : null}
       {!view.emailAvailable ? (
         <Alert tone="info">
-          This server sends no email (no SMTP_URL is configured). Your choices are kept for when it does; the inbox works either way.
+          This server sends no email (no SMTP_URL is configured). Your choices are kept for when it does; the
+          inbox works either way.
         </Alert>
       ) : null}
       <fieldset>

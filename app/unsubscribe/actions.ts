@@ -8,7 +8,10 @@ import { formStateFromError, formString, type FormState } from "../_lib/form-sta
 export async function unsubscribeAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     const { kind, email } = await unsubscribeWithToken(formString(formData, "token"));
-    return { status: "success", message: `No more “${NOTIFICATION_KIND_LABELS[kind].label}” emails to ${email}. They still appear in your inbox.` };
+    return {
+      status: "success",
+      message: `No more “${NOTIFICATION_KIND_LABELS[kind].label}” emails to ${email}. They still appear in your inbox.`,
+    };
   } catch (error) {
     return formStateFromError(error);
   }

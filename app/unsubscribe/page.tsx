@@ -9,7 +9,11 @@ import { UnsubscribeForm } from "./unsubscribe-form";
 export const metadata: Metadata = { title: "Unsubscribe" };
 
 // Opening the link only asks; the button does it, so a mail scanner following links changes nothing.
-export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function UnsubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { token } = await searchParams;
   const claim = token ? readUnsubscribeToken(token) : null;
   return (
@@ -20,7 +24,10 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
           {claim && token ? (
             <UnsubscribeForm token={token} label={NOTIFICATION_KIND_LABELS[claim.kind].label} />
           ) : (
-            <Alert>This unsubscribe link is not valid. Sign in and change your email settings under Settings → Notifications.</Alert>
+            <Alert>
+              This unsubscribe link is not valid. Sign in and change your email settings under Settings →
+              Notifications.
+            </Alert>
           )}
         </CardBody>
       </Card>

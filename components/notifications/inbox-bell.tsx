@@ -10,42 +10,53 @@ import { BellIcon } from "../icons";
 export const INBOX_CHANGED = "verdict:inbox-changed";
 const POLL_MS = 10_000;
 
+async function fetchUnread(): Promise<number | null> {
+  try {
+    const response = await fetch("/api/v1/inbox?limit=0", {
+      cache: "no-store",
+      headers: { accept: "application/json" },
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { unreadCount?: unknown };
+    return typeof body.unreadCount === "number" ? body.unreadCount : null;
+  } catch {
+    // Offline or the server restarting: the next tick tries again.
+    return null;
+  }
+}
+
 export function InboxBell({ initialCount }: { initialCount: number }) {
   const [count, setCount] = useState(initialCount);
+  // A fresh server render (after a navigation or an action) brings a newer count.
+  const [rendered, setRendered] = useState(initialCount);
+  if (rendered !== initialCount) {
+    setRendered(initialCount);
+    setCount(initialCount);
+  }
   const pathname = usePathname();
   const current = pathname === "/inbox";
 
-  useEffect(() => setCount(initialCount), [initialCount]);
-
-  const refresh = useCallback(async () => {
-    try {
-      const response = await fetch("/api/v1/inbox?limit=0", {
-        cache: "no-store",
-        headers: { accept: "application/json" },
-      });
-      if (!response.ok) return;
-      const body = (await response.json()) as { unreadCount?: unknown };
-      if (typeof body.unreadCount === "number") setCount(body.unreadCount);
-    } catch {
-      // Offline or the server restarting: the next tick tries again.
-    }
+  const refresh = useCallback(() => {
+    void fetchUnread().then((next) => {
+      if (next !== null) setCount(next);
+    });
   }, []);
 
   useEffect(() => {
-    void refresh();
+    refresh();
   }, [pathname, refresh]);
 
   useEffect(() => {
     const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible") void refresh();
+      if (document.visibilityState === "visible") refresh();
     }, POLL_MS);
     const onVisible = () => {
-      if (document.visibilityState === "visible") void refresh();
+      if (document.visibilityState === "visible") refresh();
     };
     const onChanged = (event: Event) => {
       const next = (event as CustomEvent<{ unreadCount?: number }>).detail?.unreadCount;
       if (typeof next === "number") setCount(next);
-      else void refresh();
+      else refresh();
     };
     document.addEventListener("visibilitychange", onVisible);
     window.addEventListener(INBOX_CHANGED, onChanged);

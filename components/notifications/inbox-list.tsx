@@ -14,7 +14,13 @@ function announce(unreadCount: number) {
   window.dispatchEvent(new CustomEvent(INBOX_CHANGED, { detail: { unreadCount } }));
 }
 
-export function MarkAllReadButton({ action, disabled }: { action: () => Promise<{ unreadCount: number }>; disabled: boolean }) {
+export function MarkAllReadButton({
+  action,
+  disabled,
+}: {
+  action: () => Promise<{ unreadCount: number }>;
+  disabled: boolean;
+}) {
   const [pending, start] = useTransition();
   const router = useRouter();
   return (
@@ -59,8 +65,16 @@ export function InboxList({
         const unread = notification.readAt === null;
         const time = relativeTimes[notification.id];
         return (
-          <li key={notification.id} className={`flex gap-3 px-4 py-4 sm:px-5 ${unread ? "bg-accent-soft/40" : ""}`} data-testid="notification" data-unread={unread}>
-            <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${unread ? "bg-accent" : "bg-transparent"}`} />
+          <li
+            key={notification.id}
+            className={`flex gap-3 px-4 py-4 sm:px-5 ${unread ? "bg-accent-soft/40" : ""}`}
+            data-testid="notification"
+            data-unread={unread}
+          >
+            <span
+              aria-hidden="true"
+              className={`mt-1.5 size-2 shrink-0 rounded-full ${unread ? "bg-accent" : "bg-transparent"}`}
+            />
             <div className="min-w-0 flex-1">
               <p className="text-xs text-fg-muted">
                 {NOTIFICATION_KIND_LABELS[notification.kind].label} · {notification.projectName}
@@ -83,10 +97,19 @@ export function InboxList({
                 {unread ? <span className="sr-only">Unread: </span> : null}
                 {notification.title}
               </Link>
-              {notification.body ? <p className="mt-1 break-words text-sm text-fg-muted">{notification.body}</p> : null}
+              {notification.body ? (
+                <p className="mt-1 break-words text-sm text-fg-muted">{notification.body}</p>
+              ) : null}
             </div>
             {unread ? (
-              <Button variant="ghost" size="sm" className="shrink-0" disabled={pending} onClick={() => read(notification.id)} aria-label={`Mark read: ${notification.title}`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="shrink-0"
+                disabled={pending}
+                onClick={() => read(notification.id)}
+                aria-label={`Mark read: ${notification.title}`}
+              >
                 <CheckIcon className="size-4" />
                 <span className="hidden sm:inline">Mark read</span>
               </Button>

@@ -12,14 +12,27 @@ export const NOTIFICATION_KINDS = [
 
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKindName, { label: string; description: string }> = {
-  VOTE_OPENED: { label: "A vote opens for you", description: "A decision you can vote on opens (or reopens)." },
-  DEADLINE_SOON: { label: "Deadline reminder", description: "A vote closes within 24 hours and you have not voted." },
-  VOTE_CLOSED: { label: "A vote closes", description: "A vote in your project closes, with its winner once results may be seen." },
-  REVIEW_REQUESTED: { label: "A record awaits your review", description: "Owners and leads: a closed vote wrote a proposed record." },
-  MENTIONED: { label: "You are mentioned", description: "Someone writes @you in a discussion." },
-  ROLE_CHANGED: { label: "Your role changes", description: "An owner changes your role in a project." },
-};
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKindName, { label: string; description: string }> =
+  {
+    VOTE_OPENED: {
+      label: "A vote opens for you",
+      description: "A decision you can vote on opens (or reopens).",
+    },
+    DEADLINE_SOON: {
+      label: "Deadline reminder",
+      description: "A vote closes within 24 hours and you have not voted.",
+    },
+    VOTE_CLOSED: {
+      label: "A vote closes",
+      description: "A vote in your project closes, with its winner once results may be seen.",
+    },
+    REVIEW_REQUESTED: {
+      label: "A record awaits your review",
+      description: "Owners and leads: a closed vote wrote a proposed record.",
+    },
+    MENTIONED: { label: "You are mentioned", description: "Someone writes @you in a discussion." },
+    ROLE_CHANGED: { label: "Your role changes", description: "An owner changes your role in a project." },
+  };
 
 export interface NotificationText {
   title: string;
@@ -27,7 +40,8 @@ export interface NotificationText {
   link: string;
 }
 
-const decisionPath = (projectId: string, decisionId: string) => `/projects/${projectId}/decisions/${decisionId}`;
+const decisionPath = (projectId: string, decisionId: string) =>
+  `/projects/${projectId}/decisions/${decisionId}`;
 const decisionLabel = (number: number, title: string) => `D-${number} ${title}`;
 
 export function voteOpenedText(input: {
@@ -39,7 +53,9 @@ export function voteOpenedText(input: {
   deadline: Date | null;
   reopened: boolean;
 }): NotificationText {
-  const deadline = input.deadline ? ` Voting closes ${input.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC.` : "";
+  const deadline = input.deadline
+    ? ` Voting closes ${input.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC.`
+    : "";
   return {
     title: `${input.reopened ? "Vote reopened" : "Vote open"}: ${decisionLabel(input.number, input.title)}`,
     body: `Your ballot is waiting in ${input.projectName}.${deadline}`,
@@ -115,9 +131,19 @@ export function mentionedText(input: {
   };
 }
 
-const ROLE_WORDS: Record<string, string> = { OWNER: "Owner", LEAD: "Lead", MEMBER: "Member", AUDITOR: "Auditor" };
+const ROLE_WORDS: Record<string, string> = {
+  OWNER: "Owner",
+  LEAD: "Lead",
+  MEMBER: "Member",
+  AUDITOR: "Auditor",
+};
 
-export function roleChangedText(input: { projectId: string; projectName: string; before: string; after: string }): NotificationText {
+export function roleChangedText(input: {
+  projectId: string;
+  projectName: string;
+  before: string;
+  after: string;
+}): NotificationText {
   return {
     title: `Your role in ${input.projectName} is now ${ROLE_WORDS[input.after] ?? input.after}`,
     body: `It was ${ROLE_WORDS[input.before] ?? input.before}.`,

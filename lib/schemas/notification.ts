@@ -36,7 +36,10 @@ export const inboxResponseSchema = z.object({
 
 export const markReadResponseSchema = z.object({ updated: z.number().int(), unreadCount: z.number().int() });
 
-export const notificationPreferenceSchema = z.strictObject({ kind: notificationKindSchema, email: z.boolean() });
+export const notificationPreferenceSchema = z.strictObject({
+  kind: notificationKindSchema,
+  email: z.boolean(),
+});
 
 export const updatePreferencesSchema = z.strictObject({
   /** Only the kinds listed change; the inbox always receives every kind. */
@@ -46,7 +49,9 @@ export const updatePreferencesSchema = z.strictObject({
 export const preferencesResponseSchema = z.object({
   /** Whether this server sends email at all (SMTP_URL is set). */
   emailAvailable: z.boolean(),
-  preferences: z.array(z.object({ kind: notificationKindSchema, inbox: z.literal(true), email: z.boolean() })),
+  preferences: z.array(
+    z.object({ kind: notificationKindSchema, inbox: z.literal(true), email: z.boolean() }),
+  ),
 });
 
 export const unsubscribeQuerySchema = z.strictObject({ token: z.string().min(1).max(500) });

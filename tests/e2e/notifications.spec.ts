@@ -15,7 +15,10 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-test("a member's bell counts a vote a lead opens; inbox and email both lead to the ballot", async ({ browser, baseURL }) => {
+test("a member's bell counts a vote a lead opens; inbox and email both lead to the ballot", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const member = await newPerson(browser);
   await signIn(member.page, "aisha@verdict.demo");
@@ -55,7 +58,12 @@ test("a member's bell counts a vote a lead opens; inbox and email both lead to t
   await expect(bell).toHaveAttribute("data-unread", String(before));
 
   // The email: exactly one to Aisha for this vote, its link under AUTH_URL.
-  await expect.poll(() => smtp.to("aisha@verdict.demo").filter((mail) => mail.headers.subject?.includes(title)).length, { timeout: 60_000 }).toBe(1);
+  await expect
+    .poll(
+      () => smtp.to("aisha@verdict.demo").filter((mail) => mail.headers.subject?.includes(title)).length,
+      { timeout: 60_000 },
+    )
+    .toBe(1);
   const mail = smtp.to("aisha@verdict.demo").find((m) => m.headers.subject?.includes(title))!;
   const link = /Open it: (\S+)/.exec(mail.text)![1]!;
   expect(link).toBe(`${baseURL}${ballotPath}`);

@@ -86,10 +86,22 @@ async function voteOpened(tx: Tx, event: AuditEventRow, sourceKey: string): Prom
   // Every eligible voter, the opener included: they have a ballot to cast like everyone else.
   return project.members
     .filter((member) => VOTER_ROLES.includes(member.role))
-    .map((member) => ({ ...text, userId: member.userId, projectId: event.projectId, kind: "VOTE_OPENED", sourceKey, decisionId: decision.id }));
+    .map((member) => ({
+      ...text,
+      userId: member.userId,
+      projectId: event.projectId,
+      kind: "VOTE_OPENED",
+      sourceKey,
+      decisionId: decision.id,
+    }));
 }
 
-async function voteClosed(tx: Tx, event: AuditEventRow, sourceKey: string, byDeadline: boolean): Promise<NotificationDraft[]> {
+async function voteClosed(
+  tx: Tx,
+  event: AuditEventRow,
+  sourceKey: string,
+  byDeadline: boolean,
+): Promise<NotificationDraft[]> {
   const decision = await tx.decision.findUnique({
     where: { id: event.entityId },
     select: { id: true, number: true, title: true, status: true },
@@ -99,7 +111,9 @@ async function voteClosed(tx: Tx, event: AuditEventRow, sourceKey: string, byDea
   let winners: string[] | null = null;
   if (decision.status === "CLOSED") {
     const result = await computeResultsFromTallies(tx, decision.id);
-    winners = result.options.filter((option) => result.winnerOptionIds.includes(option.optionId) && option.total !== null).map((option) => option.name);
+    winners = result.options
+      .filter((option) => result.winnerOptionIds.includes(option.optionId) && option.total !== null)
+      .map((option) => option.name);
   }
   const project = await projectContext(tx, event.projectId);
   const text = voteClosedText({
@@ -113,13 +127,31 @@ async function voteClosed(tx: Tx, event: AuditEventRow, sourceKey: string, byDea
   });
   return project.members
     .filter((member) => member.userId !== event.actorId)
-    .map((member) => ({ ...text, userId: member.userId, projectId: event.projectId, kind: "VOTE_CLOSED", sourceKey, decisionId: decision.id }));
+    .map((member) => ({
+      ...text,
+      userId: member.userId,
+      projectId: event.projectId,
+      kind: "VOTE_CLOSED",
+      sourceKey,
+      decisionId: decision.id,
+    }));
 }
 
-async function reviewRequested(tx: Tx, event: AuditEventRow, sourceKey: string, data: Data): Promise<NotificationDraft[]> {
+async function reviewRequested(
+  tx: Tx,
+  event: AuditEventRow,
+  sourceKey: string,
+  data: Data,
+): Promise<NotificationDraft[]> {
   const record = await tx.decisionRecord.findUnique({
     where: { id: event.entityId },
-    select: { status: true, number: true, title: true, decisionId: true, decision: { select: { title: true } } },
+    select: {
+      status: true,
+      number: true,
+      title: true,
+      decisionId: true,
+      decision: { select: { title: true } },
+    },
   });
   if (!record || record.status !== "proposed" || typeof data.decisionId !== "string") return [];
   const project = await projectContext(tx, event.projectId);
@@ -132,15 +164,28 @@ async function reviewRequested(tx: Tx, event: AuditEventRow, sourceKey: string, 
   });
   return project.members
     .filter((member) => REVIEWER_ROLES.includes(member.role) && member.userId !== event.actorId)
-    .map((member) => ({ ...text, userId: member.userId, projectId: event.projectId, kind: "REVIEW_REQUESTED", sourceKey, decisionId: record.decisionId }));
+    .map((member) => ({
+      ...text,
+      userId: member.userId,
+      projectId: event.projectId,
+      kind: "REVIEW_REQUESTED",
+      sourceKey,
+      decisionId: record.decisionId,
+    }));
 }
 
 async function mentioned(tx: Tx, event: AuditEventRow, data: Data): Promise<NotificationDraft[]> {
-  const mentions = Array.isArray(data.mentions) ? data.mentions.filter((id): id is string => typeof id === "string") : [];
+  const mentions = Array.isArray(data.mentions)
+    ? data.mentions.filter((id): id is string => typeof id === "string")
+    : [];
   if (mentions.length === 0) return [];
   const comment = await tx.comment.findUnique({
     where: { id: event.entityId },
-    select: { deletedAt: true, author: { select: { name: true } }, decision: { select: { id: true, number: true, title: true } } },
+    select: {
+      deletedAt: true,
+      author: { select: { name: true } },
+      decision: { select: { id: true, number: true, title: true } },
+    },
   });
   if (!comment || comment.deletedAt) return [];
   const project = await projectContext(tx, event.projectId);
@@ -157,15 +202,36 @@ async function mentioned(tx: Tx, event: AuditEventRow, data: Data): Promise<Noti
   // Keyed by the comment, not the event: an edit that keeps the mention does not notify again.
   return mentions
     .filter((userId) => members.has(userId) && userId !== event.actorId)
-    .map((userId) => ({ ...text, userId, projectId: event.projectId, kind: "MENTIONED", sourceKey: `mention:${event.entityId}`, decisionId: comment.decision.id }));
+    .map((userId) => ({
+      ...text,
+      userId,
+      projectId: event.projectId,
+      kind: "MENTIONED",
+      sourceKey: `mention:${event.entityId}`,
+      decisionId: comment.decision.id,
+    }));
 }
 
-async function roleChanged(tx: Tx, event: AuditEventRow, sourceKey: string, data: Data): Promise<NotificationDraft[]> {
+async function roleChanged(
+  tx: Tx,
+  event: AuditEventRow,
+  sourceKey: string,
+  data: Data,
+): Promise<NotificationDraft[]> {
   if (event.entityId === event.actorId) return [];
   const project = await projectContext(tx, event.projectId);
   if (!project.members.some((member) => member.userId === event.entityId)) return [];
   const before = String(asData(data.before).role ?? "");
   const after = String(asData(data.after).role ?? "");
   const text = roleChangedText({ projectId: event.projectId, projectName: project.name, before, after });
-  return [{ ...text, userId: event.entityId, projectId: event.projectId, kind: "ROLE_CHANGED", sourceKey, decisionId: null }];
+  return [
+    {
+      ...text,
+      userId: event.entityId,
+      projectId: event.projectId,
+      kind: "ROLE_CHANGED",
+      sourceKey,
+      decisionId: null,
+    },
+  ];
 }

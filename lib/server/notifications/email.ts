@@ -4,7 +4,11 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb } from "../../db";
-import { NOTIFICATION_KIND_LABELS, retryDelayMs, type NotificationKindName } from "../../domain/notifications";
+import {
+  NOTIFICATION_KIND_LABELS,
+  retryDelayMs,
+  type NotificationKindName,
+} from "../../domain/notifications";
 import { appBaseUrl, emailFrom, emailMaxAttempts, emailRetryBaseMs, smtpUrl } from "./settings";
 import { unsubscribeToken } from "./unsubscribe-token";
 
@@ -18,7 +22,11 @@ function transport(url: string): Transporter {
     globalForMail.verdictMail?.transport.close();
     globalForMail.verdictMail = {
       url,
-      transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
+      transport: nodemailer.createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
     };
   }
   return globalForMail.verdictMail.transport;
@@ -34,7 +42,17 @@ export interface ComposedEmail {
   messageId: string;
 }
 
-export function composeEmail(notification: { id: string; userId: string; kind: NotificationKindName; title: string; body: string; link: string }, to: string): ComposedEmail {
+export function composeEmail(
+  notification: {
+    id: string;
+    userId: string;
+    kind: NotificationKindName;
+    title: string;
+    body: string;
+    link: string;
+  },
+  to: string,
+): ComposedEmail {
   const base = appBaseUrl();
   const token = encodeURIComponent(unsubscribeToken(notification.userId, notification.kind));
   const unsubscribeUrl = `${base}/unsubscribe?token=${token}`;
@@ -51,7 +69,14 @@ export function composeEmail(notification: { id: string; userId: string; kind: N
     `Stop these emails: ${unsubscribeUrl}`,
     `All notification settings: ${base}/settings#notifications`,
   ].join("\n");
-  return { to, subject: notification.title, text, unsubscribeUrl, oneClickUrl, messageId: `<${notification.id}@${new URL(base).hostname}>` };
+  return {
+    to,
+    subject: notification.title,
+    text,
+    unsubscribeUrl,
+    oneClickUrl,
+    messageId: `<${notification.id}@${new URL(base).hostname}>`,
+  };
 }
 
 /** Sends every due email; returns how many were delivered. */
@@ -80,7 +105,19 @@ async function sendOne(url: string, jobId: string, attempts: number, now: () => 
   const db = getDb();
   const job = await db.emailJob.findUniqueOrThrow({
     where: { id: jobId },
-    select: { notification: { select: { id: true, userId: true, kind: true, title: true, body: true, link: true, user: { select: { email: true } } } } },
+    select: {
+      notification: {
+        select: {
+          id: true,
+          userId: true,
+          kind: true,
+          title: true,
+          body: true,
+          link: true,
+          user: { select: { email: true } },
+        },
+      },
+    },
   });
   const { notification } = job;
   // Preferences are read again at sending time: an unsubscribe after queueing still counts.
@@ -100,7 +137,10 @@ async function sendOne(url: string, jobId: string, attempts: number, now: () => 
       subject: email.subject,
       text: email.text,
       messageId: email.messageId,
-      headers: { "List-Unsubscribe": `<${email.oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      headers: {
+        "List-Unsubscribe": `<${email.oneClickUrl}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
     });
   } catch (error) {
     const message = (error as Error).message?.slice(0, 500) ?? String(error);
@@ -109,18 +149,29 @@ async function sendOne(url: string, jobId: string, attempts: number, now: () => 
       where: { id: jobId },
       data: giveUp
         ? { status: "failed", lockedUntil: null, lastError: message }
-        : { runAt: new Date(now().getTime() + retryDelayMs(emailRetryBaseMs(), attempts)), lockedUntil: null, lastError: message },
+        : {
+            runAt: new Date(now().getTime() + retryDelayMs(emailRetryBaseMs(), attempts)),
+            lockedUntil: null,
+            lastError: message,
+          },
     });
     if (giveUp) console.error(`Email ${jobId} failed ${attempts} times; giving up: ${message}`);
     return false;
   }
-  await db.emailJob.update({ where: { id: jobId }, data: { status: "sent", sentAt: now(), lockedUntil: null, lastError: null } });
+  await db.emailJob.update({
+    where: { id: jobId },
+    data: { status: "sent", sentAt: now(), lockedUntil: null, lastError: null },
+  });
   return true;
 }
 
 /** When the next queued email falls due, so the worker can wake for a retry sooner than its poll. */
 export async function nextEmailDue(): Promise<Date | null> {
   if (!smtpUrl()) return null;
-  const next = await getDb().emailJob.findFirst({ where: { status: "pending" }, orderBy: { runAt: "asc" }, select: { runAt: true } });
+  const next = await getDb().emailJob.findFirst({
+    where: { status: "pending" },
+    orderBy: { runAt: "asc" },
+    select: { runAt: true },
+  });
   return next?.runAt ?? null;
 }

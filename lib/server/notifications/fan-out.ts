@@ -66,13 +66,24 @@ export async function remindBeforeDeadlines(now = new Date()): Promise<number> {
   const db = getDb();
   const decisions = await db.decision.findMany({
     where: { status: "OPEN", deadline: { gt: now, lte: new Date(now.getTime() + REMINDER_WINDOW_MS) } },
-    select: { id: true, projectId: true, number: true, title: true, deadline: true, project: { select: { name: true } } },
+    select: {
+      id: true,
+      projectId: true,
+      number: true,
+      title: true,
+      deadline: true,
+      project: { select: { name: true } },
+    },
   });
   let created = 0;
   for (const decision of decisions) {
     created += await db.$transaction(async (tx: Tx) => {
       const waiting = await tx.membership.findMany({
-        where: { projectId: decision.projectId, role: { in: [...VOTER_ROLES] }, user: { ballots: { none: { decisionId: decision.id } } } },
+        where: {
+          projectId: decision.projectId,
+          role: { in: [...VOTER_ROLES] },
+          user: { ballots: { none: { decisionId: decision.id } } },
+        },
         select: { userId: true },
       });
       const text = deadlineSoonText({
@@ -86,7 +97,14 @@ export async function remindBeforeDeadlines(now = new Date()): Promise<number> {
       const sourceKey = `deadline:${decision.id}:${decision.deadline!.getTime()}`;
       return storeNotifications(
         tx,
-        waiting.map((member) => ({ ...text, userId: member.userId, projectId: decision.projectId, kind: "DEADLINE_SOON", sourceKey, decisionId: decision.id })),
+        waiting.map((member) => ({
+          ...text,
+          userId: member.userId,
+          projectId: decision.projectId,
+          kind: "DEADLINE_SOON",
+          sourceKey,
+          decisionId: decision.id,
+        })),
       );
     });
   }

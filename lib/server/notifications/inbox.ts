@@ -16,13 +16,26 @@ export async function listInbox(actor: Actor, raw: unknown) {
   const db = getDb();
   let cursor: { createdAt: Date; id: string } | null = null;
   if (query.before) {
-    cursor = await db.notification.findFirst({ where: { id: query.before, userId: actor.userId }, select: { createdAt: true, id: true } });
-    if (!cursor) throw new AppError("unprocessable", "`before` names no notification of yours.", { issues: [{ path: "before", message: "unknown" }] });
+    cursor = await db.notification.findFirst({
+      where: { id: query.before, userId: actor.userId },
+      select: { createdAt: true, id: true },
+    });
+    if (!cursor)
+      throw new AppError("unprocessable", "`before` names no notification of yours.", {
+        issues: [{ path: "before", message: "unknown" }],
+      });
   }
   const where = {
     userId: actor.userId,
     ...(query.unread === "true" ? { readAt: null } : {}),
-    ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    ...(cursor
+      ? {
+          OR: [
+            { createdAt: { lt: cursor.createdAt } },
+            { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+          ],
+        }
+      : {}),
   };
   const [rows, unread] = await Promise.all([
     query.limit === 0
@@ -59,20 +72,35 @@ export async function listInbox(actor: Actor, raw: unknown) {
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   }));
-  return { notifications, unreadCount: unread, next: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  return {
+    notifications,
+    unreadCount: unread,
+    next: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+  };
 }
 
 export async function markNotificationRead(actor: Actor, notificationId: string) {
   const db = getDb();
-  const found = await db.notification.findFirst({ where: { id: notificationId, userId: actor.userId }, select: { readAt: true } });
+  const found = await db.notification.findFirst({
+    where: { id: notificationId, userId: actor.userId },
+    select: { readAt: true },
+  });
   if (!found) throw new AppError("not_found", "No such notification.");
   const updated = found.readAt
     ? 0
-    : (await db.notification.updateMany({ where: { id: notificationId, userId: actor.userId, readAt: null }, data: { readAt: new Date() } })).count;
+    : (
+        await db.notification.updateMany({
+          where: { id: notificationId, userId: actor.userId, readAt: null },
+          data: { readAt: new Date() },
+        })
+      ).count;
   return { updated, unreadCount: await unreadCount(actor) };
 }
 
 export async function markAllNotificationsRead(actor: Actor) {
-  const { count } = await getDb().notification.updateMany({ where: { userId: actor.userId, readAt: null }, data: { readAt: new Date() } });
+  const { count } = await getDb().notification.updateMany({
+    where: { userId: actor.userId, readAt: null },
+    data: { readAt: new Date() },
+  });
   return { updated: count, unreadCount: await unreadCount(actor) };
 }

@@ -10,11 +10,18 @@ import { smtpUrl } from "./settings";
 import { readUnsubscribeToken } from "./unsubscribe-token";
 
 export async function getNotificationPreferences(actor: Actor): Promise<PreferencesView> {
-  const rows = await getDb().notificationPreference.findMany({ where: { userId: actor.userId }, select: { kind: true, email: true } });
+  const rows = await getDb().notificationPreference.findMany({
+    where: { userId: actor.userId },
+    select: { kind: true, email: true },
+  });
   const stored = new Map(rows.map((row) => [row.kind, row.email]));
   return {
     emailAvailable: smtpUrl() !== null,
-    preferences: NOTIFICATION_KINDS.map((kind) => ({ kind, inbox: true as const, email: stored.get(kind) ?? true })),
+    preferences: NOTIFICATION_KINDS.map((kind) => ({
+      kind,
+      inbox: true as const,
+      email: stored.get(kind) ?? true,
+    })),
   };
 }
 
@@ -41,11 +48,21 @@ export async function updateNotificationPreferences(actor: Actor, raw: unknown):
 }
 
 /** Turns one kind's email off for the user the signed token names; no sign-in needed. */
-export async function unsubscribeWithToken(token: string): Promise<{ kind: NotificationKindName; email: string }> {
+export async function unsubscribeWithToken(
+  token: string,
+): Promise<{ kind: NotificationKindName; email: string }> {
   const claim = readUnsubscribeToken(token);
-  if (!claim) throw new AppError("not_found", "This unsubscribe link is not valid. Change your email settings under Settings instead.");
+  if (!claim)
+    throw new AppError(
+      "not_found",
+      "This unsubscribe link is not valid. Change your email settings under Settings instead.",
+    );
   const user = await getDb().user.findUnique({ where: { id: claim.userId }, select: { email: true } });
-  if (!user) throw new AppError("not_found", "This unsubscribe link is not valid. Change your email settings under Settings instead.");
+  if (!user)
+    throw new AppError(
+      "not_found",
+      "This unsubscribe link is not valid. Change your email settings under Settings instead.",
+    );
   await setEmail(claim.userId, claim.kind, false);
   return { kind: claim.kind, email: user.email };
 }

@@ -19,7 +19,9 @@ export async function storeNotifications(tx: Tx, drafts: NotificationDraft[]): P
       select: { userId: true, kind: true },
     });
     const off = new Set(optedOut.map((row) => `${row.userId}:${row.kind}`));
-    const jobs = created.filter((row) => !off.has(`${row.userId}:${row.kind}`)).map((row) => ({ notificationId: row.id }));
+    const jobs = created
+      .filter((row) => !off.has(`${row.userId}:${row.kind}`))
+      .map((row) => ({ notificationId: row.id }));
     if (jobs.length > 0) await tx.emailJob.createMany({ data: jobs, skipDuplicates: true });
   }
   return created.length;

@@ -67,7 +67,10 @@ export function startNotificationWorker() {
   if (globalForWorker.verdictNotificationWorker) return;
   const state: WorkerState = { running: false, again: false, unsubscribe: [] };
   globalForWorker.verdictNotificationWorker = state;
-  state.unsubscribe.push(onDecisionEvent(() => wake(state)), onResync(() => wake(state)));
+  state.unsubscribe.push(
+    onDecisionEvent(() => wake(state)),
+    onResync(() => wake(state)),
+  );
   state.poll = setInterval(() => wake(state), pollIntervalMs());
   state.poll.unref?.();
   wake(state);
