@@ -77,7 +77,7 @@ export function InboxList({
             />
             <div className="min-w-0 flex-1">
               <p className="text-xs text-fg-muted">
-                {NOTIFICATION_KIND_LABELS[notification.kind].label} · {notification.projectName}
+                {NOTIFICATION_KIND_LABELS[notification.kind].tag} · {notification.projectName}
                 {time ? (
                   <>
                     {" · "}

@@ -12,27 +12,42 @@ export const NOTIFICATION_KINDS = [
 
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKindName, { label: string; description: string }> =
-  {
-    VOTE_OPENED: {
-      label: "A vote opens for you",
-      description: "A decision you can vote on opens (or reopens).",
-    },
-    DEADLINE_SOON: {
-      label: "Deadline reminder",
-      description: "A vote closes within 24 hours and you have not voted.",
-    },
-    VOTE_CLOSED: {
-      label: "A vote closes",
-      description: "A vote in your project closes, with its winner once results may be seen.",
-    },
-    REVIEW_REQUESTED: {
-      label: "A record awaits your review",
-      description: "Owners and leads: a closed vote wrote a proposed record.",
-    },
-    MENTIONED: { label: "You are mentioned", description: "Someone writes @you in a discussion." },
-    ROLE_CHANGED: { label: "Your role changes", description: "An owner changes your role in a project." },
-  };
+/** `label` names the kind in settings and emails; `tag` names one notification of it in the inbox. */
+export const NOTIFICATION_KIND_LABELS: Record<
+  NotificationKindName,
+  { label: string; tag: string; description: string }
+> = {
+  VOTE_OPENED: {
+    tag: "Vote opened",
+    label: "A vote opens for you",
+    description: "A decision you can vote on opens (or reopens).",
+  },
+  DEADLINE_SOON: {
+    tag: "Deadline soon",
+    label: "Deadline reminder",
+    description: "A vote closes within 24 hours and you have not voted.",
+  },
+  VOTE_CLOSED: {
+    tag: "Vote closed",
+    label: "A vote closes",
+    description: "A vote in your project closes, with its winner once results may be seen.",
+  },
+  REVIEW_REQUESTED: {
+    tag: "Review",
+    label: "A record awaits your review",
+    description: "Owners and leads: a closed vote wrote a proposed record.",
+  },
+  MENTIONED: {
+    tag: "Mention",
+    label: "You are mentioned",
+    description: "Someone writes @you in a discussion.",
+  },
+  ROLE_CHANGED: {
+    tag: "Role",
+    label: "Your role changes",
+    description: "An owner changes your role in a project.",
+  },
+};
 
 export interface NotificationText {
   title: string;

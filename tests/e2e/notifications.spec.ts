@@ -53,7 +53,7 @@ test("a member's bell counts a vote a lead opens; inbox and email both lead to t
   await expect(member.page).toHaveURL(/\/inbox$/);
   const item = member.page.getByTestId("notification").filter({ hasText: title });
   await expect(item).toHaveAttribute("data-unread", "true");
-  await item.getByRole("link", { name: new RegExp(title) }).click();
+  await item.getByRole("link").click();
   await expect(member.page).toHaveURL(new RegExp(`${ballotPath}$`));
   await expect(bell).toHaveAttribute("data-unread", String(before));
 

@@ -281,6 +281,8 @@ describeOnEachDatabase("notifications", (db) => {
       (await api("POST", `/decisions/${decision.id}/close`, { token: await tokenFor(team.lead), body: {} }))
         .status,
     ).toBe(200);
+    // The worker runs right after each change in a live server; the role change comes later.
+    await runNotificationsOnce();
     expect(
       (
         await api("PATCH", `/projects/${team.project.id}/members/${team.member.userId}`, {
