@@ -35,7 +35,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             ? `${inbox.unreadCount} unread across your projects.`
             : "Votes opened for you, deadlines, results, reviews, mentions and role changes across your projects."
         }
-        actions={<MarkAllReadButton action={markAllReadAction} disabled={inbox.unreadCount === 0} />}
+        actions={
+          inbox.unreadCount > 0 ? (
+            <MarkAllReadButton action={markAllReadAction} disabled={false} />
+          ) : undefined
+        }
       />
       {inbox.notifications.length === 0 ? (
         <EmptyState
