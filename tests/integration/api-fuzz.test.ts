@@ -196,6 +196,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
       "POST decisions/[decisionId]/record/supersede": { byDecisionId: open.id, comment: "newer" },
       "PUT decisions/[decisionId]/record/review": { reviewBy: "2030-06-30" },
       "POST decisions/[decisionId]/record/review/confirm": { nextReviewBy: "2099-01-01", comment: "still holds" },
+      "PUT me/notification-preferences": { preferences: [{ kind: "MENTIONED", email: false }] },
     };
   });
 

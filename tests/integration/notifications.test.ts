@@ -253,6 +253,22 @@ describeOnEachDatabase("notifications", (db) => {
       unreadCount: 0,
     });
     expect((await api("GET", "/inbox", { token: await tokenFor(team.owner) })).body.unreadCount).toBe(2);
+
+    // Leaving the project takes its notifications out of the inbox.
+    const leadToken = await tokenFor(team.lead);
+    expect((await api("GET", "/inbox", { token: leadToken })).body.unreadCount).toBe(2);
+    expect(
+      (
+        await api("DELETE", `/projects/${team.project.id}/members/${team.lead.userId}`, {
+          token: await tokenFor(team.owner),
+        })
+      ).status,
+    ).toBe(204);
+    expect((await api("GET", "/inbox", { token: leadToken })).body).toEqual({
+      notifications: [],
+      unreadCount: 0,
+      next: null,
+    });
   });
 
   it("tells about closes (with the winner), reviews, mentions and role changes, to the right people", async () => {

@@ -120,12 +120,17 @@ async function sendOne(url: string, jobId: string, attempts: number, now: () => 
     },
   });
   const { notification } = job;
-  // Preferences are read again at sending time: an unsubscribe after queueing still counts.
+  // Preferences and membership are read again at sending time: an unsubscribe (or leaving the
+  // project) after queueing still counts.
   const preference = await db.notificationPreference.findUnique({
     where: { userId_kind: { userId: notification.userId, kind: notification.kind } },
     select: { email: true },
   });
-  if (preference && !preference.email) {
+  const stillMember = await db.membership.findFirst({
+    where: { userId: notification.userId, project: { notifications: { some: { id: notification.id } } } },
+    select: { role: true },
+  });
+  if ((preference && !preference.email) || !stillMember) {
     await db.emailJob.update({ where: { id: jobId }, data: { status: "skipped", lockedUntil: null } });
     return false;
   }

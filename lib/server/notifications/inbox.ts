@@ -7,8 +7,11 @@ import { inboxQuerySchema, type NotificationView } from "../../schemas/notificat
 import type { Actor } from "../actor";
 import { parseInput } from "../parse-input";
 
+/** The caller's notifications from projects they still belong to: leaving a project takes its news away too. */
+const mine = (userId: string) => ({ userId, project: { members: { some: { userId } } } });
+
 export async function unreadCount(actor: Actor): Promise<number> {
-  return getDb().notification.count({ where: { userId: actor.userId, readAt: null } });
+  return getDb().notification.count({ where: { ...mine(actor.userId), readAt: null } });
 }
 
 export async function listInbox(actor: Actor, raw: unknown) {
@@ -17,7 +20,7 @@ export async function listInbox(actor: Actor, raw: unknown) {
   let cursor: { createdAt: Date; id: string } | null = null;
   if (query.before) {
     cursor = await db.notification.findFirst({
-      where: { id: query.before, userId: actor.userId },
+      where: { id: query.before, ...mine(actor.userId) },
       select: { createdAt: true, id: true },
     });
     if (!cursor)
@@ -26,7 +29,7 @@ export async function listInbox(actor: Actor, raw: unknown) {
       });
   }
   const where = {
-    userId: actor.userId,
+    ...mine(actor.userId),
     ...(query.unread === "true" ? { readAt: null } : {}),
     ...(cursor
       ? {
@@ -82,7 +85,7 @@ export async function listInbox(actor: Actor, raw: unknown) {
 export async function markNotificationRead(actor: Actor, notificationId: string) {
   const db = getDb();
   const found = await db.notification.findFirst({
-    where: { id: notificationId, userId: actor.userId },
+    where: { id: notificationId, ...mine(actor.userId) },
     select: { readAt: true },
   });
   if (!found) throw new AppError("not_found", "No such notification.");
@@ -99,7 +102,7 @@ export async function markNotificationRead(actor: Actor, notificationId: string)
 
 export async function markAllNotificationsRead(actor: Actor) {
   const { count } = await getDb().notification.updateMany({
-    where: { userId: actor.userId, readAt: null },
+    where: { ...mine(actor.userId), readAt: null },
     data: { readAt: new Date() },
   });
   return { updated: count, unreadCount: await unreadCount(actor) };

@@ -14,16 +14,18 @@ export interface WorkerRun {
   emails: number;
 }
 
-/** One full pass: events into notifications, deadline reminders, due emails. */
-export async function runNotificationsOnce(): Promise<WorkerRun> {
+/** One full pass: events into notifications, deadline reminders (unless told not to), due emails. */
+export async function runNotificationsOnce(options: { reminders?: boolean } = {}): Promise<WorkerRun> {
   const events = await fanOutAll();
-  const reminders = await remindBeforeDeadlines();
+  const reminders = options.reminders === false ? 0 : await remindBeforeDeadlines();
   const emails = await sendDueEmails();
   return { events, reminders, emails };
 }
 
 interface WorkerState {
   running: boolean;
+  /** Reminders look at every open vote's deadline: once per poll interval is enough, not per event. */
+  remindedAt: number;
   again: boolean;
   poll?: NodeJS.Timeout;
   retry?: NodeJS.Timeout;
@@ -42,7 +44,9 @@ function wake(state: WorkerState) {
     do {
       state.again = false;
       try {
-        await runNotificationsOnce();
+        const reminders = Date.now() - state.remindedAt >= pollIntervalMs();
+        if (reminders) state.remindedAt = Date.now();
+        await runNotificationsOnce({ reminders });
       } catch (error) {
         console.error("Notification worker failed (it retries on the next wake-up):", error);
       }
@@ -65,7 +69,7 @@ async function scheduleRetry(state: WorkerState) {
 
 export function startNotificationWorker() {
   if (globalForWorker.verdictNotificationWorker) return;
-  const state: WorkerState = { running: false, again: false, unsubscribe: [] };
+  const state: WorkerState = { running: false, remindedAt: 0, again: false, unsubscribe: [] };
   globalForWorker.verdictNotificationWorker = state;
   state.unsubscribe.push(
     onDecisionEvent(() => wake(state)),
