@@ -85,13 +85,15 @@ export async function sendDueEmails(now = () => new Date()): Promise<number> {
   if (!url) return 0;
   const db = getDb();
   let delivered = 0;
+  // Only jobs due when the pass began: a failure rescheduled during it waits for a later pass.
+  const start = now();
   for (;;) {
-    const start = now();
+    const claimAt = now();
     const claimed = await db.$queryRaw<{ id: string; attempts: number }[]>`
-      UPDATE "EmailJob" SET "lockedUntil" = ${new Date(start.getTime() + LEASE_MS)}, attempts = attempts + 1
+      UPDATE "EmailJob" SET "lockedUntil" = ${new Date(claimAt.getTime() + LEASE_MS)}, attempts = attempts + 1
       WHERE id IN (
         SELECT id FROM "EmailJob"
-        WHERE status = 'pending' AND "runAt" <= ${start} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${start})
+        WHERE status = 'pending' AND "runAt" <= ${start} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${claimAt})
         ORDER BY "runAt" LIMIT ${CLAIM_BATCH} FOR UPDATE SKIP LOCKED)
       RETURNING id, attempts`;
     if (claimed.length === 0) return delivered;
