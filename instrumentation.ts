@@ -1,7 +1,8 @@
 // Runs once per server process: a look at the database, so an outage or a data folder held by
 // another process is said at start-up rather than discovered by the first visitor; and the periodic
 // job that closes votes whose deadline has passed (reads also close them, so this only matters for
-// decisions nobody is looking at); and the webhook worker.
+// decisions nobody is looking at); and the workers that act on committed audit events: notifications
+// (inbox rows and emails) and webhooks.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { databaseReachable } = await import("./lib/server/health");
@@ -26,4 +27,6 @@ export async function register() {
   // Webhooks: woken by every committed audit event, and polling for retries and missed events.
   const { startWebhookWorker } = await import("./lib/server/webhooks/worker");
   startWebhookWorker();
+  const { startNotificationWorker } = await import("./lib/server/notifications/worker");
+  startNotificationWorker();
 }

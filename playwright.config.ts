@@ -14,6 +14,10 @@ const env = {
   // Webhook retries within seconds, so a test can watch a receiver fail twice and then succeed.
   WEBHOOK_RETRY_BASE_MS: "500",
   WEBHOOK_POLL_MS: "1000",
+  // Notification emails go to the SMTP server tests/e2e/notifications.spec.ts starts on this port.
+  SMTP_URL: `smtp://127.0.0.1:${PORT + 5}`,
+  EMAIL_RETRY_BASE_MS: "1000",
+  NOTIFY_POLL_SECONDS: "5",
 };
 
 export default defineConfig({

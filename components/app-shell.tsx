@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Avatar } from "./avatar";
+import { InboxBell } from "./notifications/inbox-bell";
 import { LogOutIcon, LogoMark } from "./icons";
 import { NavLinks, SignInLink } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
@@ -9,6 +10,8 @@ import { ThemeToggle } from "./theme-toggle";
 export interface ShellUser {
   name: string;
   email: string;
+  /** Unread notifications across all the user's projects, when the page was rendered. */
+  unreadCount?: number;
 }
 
 export function AppShell({
@@ -51,6 +54,7 @@ export function AppShell({
             <ThemeToggle />
             {user ? (
               <>
+                <InboxBell initialCount={user.unreadCount ?? 0} />
                 <div className="flex min-w-0 items-center gap-2 pl-1" title={user.email}>
                   <Avatar name={user.name} tone="accent" />
                   <span className="sr-only sm:not-sr-only sm:block sm:max-w-40 sm:truncate sm:text-sm sm:font-medium sm:text-fg">

@@ -1,7 +1,4 @@
 // Auth.js: email + password always; GitHub and generic OIDC only when their variables are set.
-import fs from "node:fs";
-import path from "node:path";
-import crypto from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -12,6 +9,7 @@ import { clientAddress } from "./server/client-address";
 import { linkExternalIdentity, UnverifiedProviderEmail } from "./server/external-identity";
 import { githubProfileWithVerifiedEmail, providerVerifiedEmail, type GitHubEmail } from "./provider-email";
 import { enabledProviders } from "./auth-providers";
+import { authSecret } from "./auth-secret";
 import { checkSession } from "./server/sessions/check-session";
 import { endSession } from "./server/sessions/end-session";
 import { sessionMaxAgeSeconds } from "./server/sessions/lifetime";
@@ -22,17 +20,6 @@ class SignInRefused extends CredentialsSignin {
     super();
     this.code = code;
   }
-}
-
-/** Without AUTH_SECRET the embedded setup keeps a generated secret beside its data. */
-function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.resolve("data", "auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
 }
 
 const GITHUB_USER_URL = "https://api.github.com/user";

@@ -24,6 +24,13 @@ import {
   webhookListResponseSchema,
   webhookResponseSchema,
 } from "./schemas/webhook";
+  inboxQuerySchema,
+  inboxResponseSchema,
+  markReadResponseSchema,
+  preferencesResponseSchema,
+  unsubscribeQuerySchema,
+  updatePreferencesSchema,
+} from "./schemas/notification";
 import {
   acceptRecordSchema,
   confirmReviewSchema,
@@ -56,6 +63,20 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
   "/tokens": {
     get: { summary: "List your API tokens (never the secrets)" },
     post: { summary: "Create a personal API token; the token is shown once (session only)", body: createTokenSchema, status: 201 },
+  },
+  "/inbox": {
+    get: { summary: "Your notifications across all your projects, newest first, with the unread count", query: inboxQuerySchema, response: inboxResponseSchema },
+  },
+  "/inbox/{notificationId}/read": {
+    post: { summary: "Mark one of your notifications read (404 for anyone else's)", response: markReadResponseSchema },
+  },
+  "/inbox/read-all": { post: { summary: "Mark all your notifications read", response: markReadResponseSchema } },
+  "/me/notification-preferences": {
+    get: { summary: "Your notification preferences: the inbox gets every kind; email on or off per kind", response: preferencesResponseSchema },
+    put: { summary: "Turn email on or off for the kinds listed", body: updatePreferencesSchema, response: preferencesResponseSchema },
+  },
+  "/unsubscribe": {
+    post: { summary: "One-click unsubscribe (RFC 8058) with the signed token from an email: turns that kind's email off", query: unsubscribeQuerySchema, auth: false },
   },
   "/projects": {
     get: { summary: "Projects you belong to" },

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getProfile } from "@/lib/server/account/get-profile";
 import { sessionActor, type Actor } from "@/lib/server/actor";
+import { unreadCount } from "@/lib/server/notifications/inbox";
 
 /** Only same-site paths may follow sign-in; anything else (//evil.com, https://…) goes to /projects. */
 export function safeCallbackUrl(raw: unknown, fallback = "/projects"): string {
@@ -27,11 +28,11 @@ export async function requireActor(callbackPath: string): Promise<Actor> {
 }
 
 /** The name and email to show for the signed-in user, as the account holds them now. */
-export const sessionProfile = cache(async (): Promise<{ name: string; email: string } | null> => {
+export const sessionProfile = cache(async (): Promise<{ name: string; email: string; unreadCount: number } | null> => {
   const actor = await currentActor();
   if (!actor) return null;
   // A session can outlive its user (e.g. a reset database): only existing users count as signed in.
-  const user = await getProfile(actor);
+  const [user, unread] = await Promise.all([getProfile(actor), unreadCount(actor)]);
   if (!user) return null;
-  return { name: user.name.trim() || user.email.split("@")[0] || "Account", email: user.email };
+  return { name: user.name.trim() || user.email.split("@")[0] || "Account", email: user.email, unreadCount: unread };
 });

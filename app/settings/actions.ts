@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { changeName } from "@/lib/server/account/change-name";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
+import { updateNotificationPreferences } from "@/lib/server/notifications/preferences";
+import { NOTIFICATION_KINDS } from "@/lib/domain/notifications";
 import { formStateFromError, formString, type FormState } from "../_lib/form-state";
 import { requireActor } from "../_lib/session";
 
@@ -45,4 +47,16 @@ export async function changeNameAction(_previous: FormState, formData: FormData)
   // The top bar shows the name on every page.
   revalidatePath("/", "layout");
   return { status: "success", message: "Name saved.", values: { name: name.trim() } };
+}
+
+export async function saveNotificationPreferencesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("/settings");
+  const preferences = NOTIFICATION_KINDS.map((kind) => ({ kind, email: formData.get(`email-${kind}`) === "on" }));
+  try {
+    await updateNotificationPreferences(actor, { preferences });
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  revalidatePath("/settings");
+  return { status: "success", message: "Notification settings saved." };
 }

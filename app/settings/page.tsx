@@ -9,6 +9,8 @@ import { listApiTokens } from "@/lib/server/tokens/list-api-tokens";
 import { sessionMaxAgeSeconds } from "@/lib/server/sessions/lifetime";
 import { listSessions } from "@/lib/server/sessions/list-sessions";
 import { userHasPassword } from "@/lib/server/account/has-password";
+import { getNotificationPreferences } from "@/lib/server/notifications/preferences";
+import { NotificationPreferencesForm } from "./notification-preferences-form";
 import { requireActor, sessionProfile } from "../_lib/session";
 import { revokeTokenAction } from "./actions";
 import { ChangeNameForm } from "./change-name-form";
@@ -21,11 +23,12 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await requireActor("/settings");
-  const [profile, tokens, sessions, hasPassword] = await Promise.all([
+  const [profile, tokens, sessions, hasPassword, notificationPreferences] = await Promise.all([
     sessionProfile(),
     listApiTokens(actor),
     listSessions(actor),
     userHasPassword(actor),
+    getNotificationPreferences(actor),
   ]);
   const now = new Date();
 
@@ -33,7 +36,7 @@ export default async function SettingsPage() {
     <PageContainer width="medium">
       <PageHeader
         title="Settings"
-        description="Your profile, where you are signed in, and the tokens that let scripts act as you."
+        description="Your profile, notifications, where you are signed in, and the tokens that let scripts act as you."
       />
       <div className="space-y-6">
         <Card as="section">
@@ -61,6 +64,18 @@ export default async function SettingsPage() {
             </CardBody>
           </Card>
         ) : null}
+
+        <section id="notifications" className="scroll-mt-20">
+          <Card>
+            <CardHeader
+              title="Notifications"
+              description="Your inbox (the bell at the top) gets every kind. Choose which ones also come by email."
+            />
+            <CardBody>
+              <NotificationPreferencesForm view={notificationPreferences} />
+            </CardBody>
+          </Card>
+        </section>
 
         <SessionsCard sessions={sessions} maxAgeDays={Math.round(sessionMaxAgeSeconds() / 86400)} />
 

@@ -214,6 +214,7 @@ describeOnEachDatabase("hostile input to every API route", (db) => {
         description: "fuzz",
       },
       "PATCH projects/[projectId]/webhooks/[webhookId]": { url: "http://127.0.0.1:9/other", events: ["decision.closed"], description: "changed", allowPrivateAddresses: true },
+      "PUT me/notification-preferences": { preferences: [{ kind: "MENTIONED", email: false }] },
     };
   });
 

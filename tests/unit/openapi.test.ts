@@ -66,7 +66,12 @@ describe("OpenAPI document", () => {
         "POST /decisions/{decisionId}/start-scoring",
         "GET /decisions/{decisionId}/results",
         "GET /health",
+        "GET /inbox",
+        "POST /inbox/read-all",
+        "POST /inbox/{notificationId}/read",
         "POST /invites/{token}/accept",
+        "GET /me/notification-preferences",
+        "PUT /me/notification-preferences",
         "GET /projects",
         "POST /projects",
         "GET /projects/{projectId}",
@@ -98,8 +103,17 @@ describe("OpenAPI document", () => {
         "POST /signup",
         "GET /tokens",
         "POST /tokens",
+        "POST /unsubscribe",
       ].sort(),
     );
+  });
+
+  it("describes the inbox and notification preferences from their zod schemas", () => {
+    const inbox = doc.paths["/inbox"].get;
+    expect(inbox.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["before", "limit", "unread"]);
+    expect(inbox.responses["200"].content["application/json"].schema.required).toEqual(expect.arrayContaining(["notifications", "unreadCount", "next"]));
+    const put = doc.paths["/me/notification-preferences"].put.requestBody.content["application/json"].schema;
+    expect(put.properties.preferences.items.properties.kind.enum).toContain("MENTIONED");
   });
 
   it("derives request bodies from the zod schemas, including refusing unknown fields", () => {
