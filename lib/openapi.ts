@@ -24,6 +24,7 @@ import {
   webhookListResponseSchema,
   webhookResponseSchema,
 } from "./schemas/webhook";
+import {
   inboxQuerySchema,
   inboxResponseSchema,
   markReadResponseSchema,
