@@ -23,4 +23,7 @@ export async function register() {
   }
   const { startDeadlineJob } = await import("./lib/server/decisions/deadline-job");
   startDeadlineJob();
+  // Records queued for a connected git repository are pushed from here (lib/server/git/worker.ts).
+  const { startPublishWorker } = await import("./lib/server/git/worker");
+  startPublishWorker();
 }

@@ -10,7 +10,9 @@ const TABS = [
   { segment: "records", label: "Records" },
   { segment: "audit", label: "Audit log" },
   { segment: "members", label: "Members" },
-] as const;
+  // Settings open on their first page; any settings/* page keeps the tab current.
+  { segment: "settings", label: "Settings", landing: "settings/git" },
+] as const satisfies readonly { segment: string; label: string; landing?: string }[];
 
 export function ProjectTabs({ projectId }: { projectId: string }) {
   const pathname = usePathname();
@@ -35,9 +37,10 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
       {/* Phones wrap the tabs onto two rows: a hidden sideways scroll left "Members" out of sight. */}
       <ul className="flex flex-wrap gap-x-1 border-b border-line sm:min-w-max sm:flex-nowrap">
         {TABS.map((tab) => {
-          const href = tab.segment ? `${base}/${tab.segment}` : base;
+          const section = tab.segment ? `${base}/${tab.segment}` : base;
+          const href = "landing" in tab ? `${base}/${tab.landing}` : section;
           const current = tab.segment
-            ? pathname === href || pathname.startsWith(`${href}/`)
+            ? pathname === section || pathname.startsWith(`${section}/`)
             : pathname === base;
           return (
             <li key={tab.label}>

@@ -12,7 +12,9 @@ export type Permission =
   | "audit.read"
   | "ballots.read_all"
   | "members.manage"
-  | "discussion.post";
+  | "discussion.post"
+  | "repository.manage"
+  | "repository.publish";
 
 // PRODUCT.md's permission table, in one place.
 const GRANTS: Record<Permission, readonly Role[]> = {
@@ -24,6 +26,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "ballots.read_all": ["OWNER", "LEAD", "AUDITOR"],
   "members.manage": ["OWNER"],
   "discussion.post": ["OWNER", "LEAD", "MEMBER"],
+  "repository.manage": ["OWNER"],
+  "repository.publish": ["OWNER", "LEAD"],
 };
 
 const REFUSALS: Record<Permission, string> = {
@@ -35,6 +39,8 @@ const REFUSALS: Record<Permission, string> = {
   "ballots.read_all": "Only owners, leads and auditors can read other members' ballots.",
   "members.manage": "Only a project's owners can invite people or change members and roles.",
   "discussion.post": "Auditors read the discussion but do not take part in it.",
+  "repository.manage": "Only a project's owners can connect, change or disconnect its git repository.",
+  "repository.publish": "Only a project's owners and leads can see the publish log, publish or resolve a publishing conflict.",
 };
 
 export function can(role: Role, permission: Permission): boolean {
