@@ -419,6 +419,66 @@ describeOnEachDatabase("publishing records to git", () => {
     expect(invalid.body.error.details.issues[0].path).toBe("remoteUrl");
   });
 
+  it("fetches and commits again on top when the branch moved during a push, and reports a branch that keeps moving", async () => {
+    const team = await makeTeam();
+    const root = mkdtempSync(join(tmpdir(), "verdict-http-"));
+    const bare = bareRepository(root, "decisions.git");
+    commitOutsideVerdict(bare, "main", "README.md", "Our decisions.\n");
+    let moves = 0;
+    let pushes = 0;
+    const server = await serveOverHttp(root, "bot", "pw", 0, () => {
+      pushes++;
+      if (moves > 0) {
+        moves--;
+        commitOutsideVerdict(bare, "main", `notes/${pushes}.md`, `Someone pushed first (${pushes}).\n`);
+      }
+    });
+    try {
+      expect(
+        (
+          await connect(team, {
+            remoteUrl: server.url("decisions.git"),
+            credentials: { username: "bot", secret: "pw" },
+          })
+        ).status,
+      ).toBe(200);
+      moves = 1;
+      const decision = await closedDecision(team);
+      await publishPending(team.project.id);
+      const clone = freshClone(bare)!;
+      expect(readFileSync(join(clone, "notes/1.md"), "utf8")).toContain("Someone pushed first");
+      expect(filesIn(clone)).toEqual(await exported(team));
+      expect(history(clone).map((c) => c.subject)).toEqual([
+        'ADR-0001: propose "Which framework do we standardize on?"',
+        "Edit in git",
+        "Edit in git",
+      ]);
+      expect((await publishLog(team)).body.publications[0]).toMatchObject({ status: "published" });
+
+      moves = 2;
+      await edit(team, decision.id, "A second edit.");
+      await publishPending(team.project.id);
+      const log = await publishLog(team);
+      expect(log.body.publications[0]).toMatchObject({
+        status: "failed",
+        error: expect.stringMatching(/rejected twice/),
+      });
+      expect(readFileSync(join(freshClone(bare)!, Object.keys(filesIn(clone))[0]!), "utf8")).not.toContain(
+        "A second edit.",
+      );
+
+      const retried = await api("POST", `/projects/${team.project.id}/repository/publish`, {
+        token: await tokenFor(team.owner),
+      });
+      expect(retried.body.publications[0]).toMatchObject({ status: "published", attempts: 2 });
+      expect(readFileSync(join(freshClone(bare)!, Object.keys(filesIn(clone))[0]!), "utf8")).toContain(
+        "A second edit.",
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it("publishes every record at once after connecting a repository to a project that already has some", async () => {
     const team = await makeTeam();
     const first = await closedDecision(team, "First question");

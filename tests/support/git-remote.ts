@@ -49,7 +49,13 @@ export function freshClone(remote: string, branch = "main"): string | null {
 
 /** A person's commit to the remote, as if made outside Verdict. */
 export function commitOutsideVerdict(remote: string, branch: string, path: string, text: string) {
-  const dir = freshClone(remote, branch)!;
+  let dir = freshClone(remote, branch);
+  if (!dir) {
+    // A branch (or repository) that does not exist yet: its first commit.
+    dir = mkdtempSync(join(tmpdir(), "verdict-clone-"));
+    runGit(["clone", "--quiet", remote, dir]);
+    runGit(["checkout", "--quiet", "-b", branch], dir);
+  }
   const file = join(dir, path);
   mkdirSync(join(file, ".."), { recursive: true });
   writeFileSync(file, text);
@@ -86,6 +92,8 @@ export async function serveOverHttp(
   username: string,
   password: string,
   port = 0,
+  /** Runs before each push is handed to git, after the client read the branch heads: to move a branch under it. */
+  beforePush?: () => void,
 ): Promise<GitHttpServer> {
   const expected = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
   const state = { refused: 0 };
@@ -96,6 +104,7 @@ export async function serveOverHttp(
       return;
     }
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method === "POST" && url.pathname.endsWith("/git-receive-pack")) beforePush?.();
     const cgi = spawn("git", ["http-backend"], {
       env: {
         ...GIT_ENV,
