@@ -11,6 +11,9 @@ const env = {
   NEXT_DIST_DIR: ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
   SIGNIN_MAX_ATTEMPTS: "50",
+  // The git publishing journey connects a bare repository on disk.
+  GIT_ALLOW_FILE_REMOTES: "1",
+  GIT_CACHE_DIR: `${DATA}/git`,
 };
 
 export default defineConfig({

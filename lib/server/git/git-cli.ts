@@ -56,6 +56,8 @@ function gitEnvironment(options: GitOptions): Record<string, string> {
     SSH_ASKPASS: "/bin/false",
     GIT_SSH_COMMAND: "ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new",
     GIT_ALLOW_PROTOCOL: fileRemotesAllowed() ? "https:http:ssh:file" : "https:http:ssh",
+    // ssh keys come from the server user's agent, if it runs one; nothing else of the user's setup is read.
+    ...(process.env.SSH_AUTH_SOCK ? { SSH_AUTH_SOCK: process.env.SSH_AUTH_SOCK } : {}),
     ...options.env,
   };
   if (options.credentials) {
