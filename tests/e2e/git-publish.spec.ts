@@ -6,13 +6,21 @@ import { expect, test } from "./fixtures";
 import { newPerson, signIn } from "./helpers";
 import { bareRepository, freshClone } from "../support/git-remote";
 
-test("an owner connects a repository, publishes every record, and the log shows each push", async ({ browser }) => {
+test("an owner connects a repository, publishes every record, and the log shows each push", async ({
+  browser,
+}) => {
   const remote = bareRepository();
   const { page } = await newPerson(browser);
   page.on("dialog", (dialog) => void dialog.accept());
   await signIn(page, "priya@verdict.demo");
-  await page.getByRole("link", { name: /ML Platform/ }).first().click();
-  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Settings" }).click();
+  await page
+    .getByRole("link", { name: /ML Platform/ })
+    .first()
+    .click();
+  await page
+    .getByRole("navigation", { name: "Project sections" })
+    .getByRole("link", { name: "Settings" })
+    .click();
   await expect(page).toHaveURL(/\/settings\/git$/);
   await expect(page.getByText("Nothing published yet.")).toBeVisible();
 
