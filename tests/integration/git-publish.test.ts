@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import JSZip from "jszip";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { publishPending } from "@/lib/server/git/publish";
+import { startPublishWorker } from "@/lib/server/git/worker";
 import type { Actor } from "@/lib/server/actor";
 import { api, tokenFor } from "../support/api";
 import { ballotFrom, createOpenDecision, frameworkDecision } from "../support/decisions";
@@ -476,6 +477,29 @@ describeOnEachDatabase("publishing records to git", () => {
       );
     } finally {
       await server.close();
+    }
+  });
+
+  it("publishes by itself once a record's change commits, from the worker the server starts", async () => {
+    const team = await makeTeam();
+    const remote = bareRepository();
+    await connect(team, { remoteUrl: fileUrl(remote) });
+    const stop = startPublishWorker();
+    try {
+      await closedDecision(team);
+      let clone: string | null = null;
+      for (let waited = 0; waited < 60_000 && !clone; waited += 500) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        clone = freshClone(remote);
+      }
+      expect(clone).not.toBeNull();
+      expect(history(clone!).map((c) => c.subject)).toEqual([
+        'ADR-0001: propose "Which framework do we standardize on?"',
+      ]);
+    } finally {
+      stop();
+      // A run the worker started may still be finishing: let it, before the database goes away.
+      await publishPending(team.project.id);
     }
   });
 

@@ -24,15 +24,23 @@ export async function publishAllPending() {
   for (const { projectId } of projects) publishQuietly(projectId);
 }
 
-export function startPublishWorker() {
-  const globalForWorker = globalThis as unknown as { verdictPublishWorker?: NodeJS.Timeout };
-  if (globalForWorker.verdictPublishWorker) return;
-  onDecisionEvent((event) => {
+/** Starts this process's publisher once; returns how to stop it (tests). */
+export function startPublishWorker(): () => void {
+  const globalForWorker = globalThis as unknown as { verdictPublishWorker?: { stop: () => void } };
+  if (globalForWorker.verdictPublishWorker) return globalForWorker.verdictPublishWorker.stop;
+  const unsubscribe = onDecisionEvent((event) => {
     if (event.entityType === "record" && event.action in PUBLISHED_CHANGES) publishQuietly(event.projectId);
   });
   const poll = () =>
     publishAllPending().catch((error) => console.error("The git publish poll failed:", error));
-  globalForWorker.verdictPublishWorker = setInterval(poll, POLL_MS);
-  globalForWorker.verdictPublishWorker.unref();
+  const timer = setInterval(poll, POLL_MS);
+  timer.unref();
   void poll();
+  const stop = () => {
+    clearInterval(timer);
+    unsubscribe();
+    globalForWorker.verdictPublishWorker = undefined;
+  };
+  globalForWorker.verdictPublishWorker = { stop };
+  return stop;
 }
