@@ -2,7 +2,7 @@
 // another process is said at start-up rather than discovered by the first visitor; and the periodic
 // job that closes votes whose deadline has passed (reads also close them, so this only matters for
 // decisions nobody is looking at); and the workers that act on committed audit events: notifications
-// (inbox rows and emails) and webhooks.
+// (inbox rows and emails), webhooks and publishing records to git.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { databaseReachable } = await import("./lib/server/health");
@@ -29,4 +29,7 @@ export async function register() {
   startWebhookWorker();
   const { startNotificationWorker } = await import("./lib/server/notifications/worker");
   startNotificationWorker();
+  // Records queued for a connected git repository are pushed from here (lib/server/git/worker.ts).
+  const { startPublishWorker } = await import("./lib/server/git/worker");
+  startPublishWorker();
 }

@@ -18,6 +18,9 @@ const env = {
   SMTP_URL: `smtp://127.0.0.1:${PORT + 5}`,
   EMAIL_RETRY_BASE_MS: "1000",
   NOTIFY_POLL_SECONDS: "5",
+  // The git publishing journey connects a bare repository on disk.
+  GIT_ALLOW_FILE_REMOTES: "1",
+  GIT_CACHE_DIR: `${DATA}/git`,
 };
 
 export default defineConfig({

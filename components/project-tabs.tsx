@@ -14,7 +14,7 @@ const TABS: readonly { segment: string; label: string; short?: string }[] = [
   { segment: "settings", label: "Settings" },
 ];
 
-/** `showSettings`: owners only; the settings pages check again on the server. */
+/** `showSettings`: owners and leads; each settings page checks again on the server. */
 export function ProjectTabs({
   projectId,
   showSettings = false,

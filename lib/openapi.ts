@@ -33,6 +33,15 @@ import {
   updatePreferencesSchema,
 } from "./schemas/notification";
 import {
+  publishLogQuerySchema,
+  publishLogResponseSchema,
+  publishNowSchema,
+  recordPublicationResponseSchema,
+  repositoryConnectionResponseSchema,
+  repositoryConnectionSchema,
+  resolveConflictSchema,
+} from "./schemas/repository";
+import {
   acceptRecordSchema,
   confirmReviewSchema,
   deprecateRecordSchema,
@@ -167,6 +176,27 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
     },
   },
   "/decisions/{decisionId}/record": { get: { summary: "The decision record with its versions and current Markdown" } },
+  "/projects/{projectId}/repository": {
+    get: { summary: "The project's git repository connection, never its credentials (OWNER, LEAD)", response: repositoryConnectionResponseSchema },
+    put: {
+      summary: "Connect or change the git repository; tried with ls-remote before it is saved (OWNER)",
+      body: repositoryConnectionSchema,
+      response: repositoryConnectionResponseSchema,
+    },
+    delete: { summary: "Disconnect the git repository; what it holds stays (OWNER)", status: 204 },
+  },
+  "/projects/{projectId}/repository/publications": {
+    get: { summary: "The publish log, newest first; conflicts carry both texts (OWNER, LEAD)", query: publishLogQuerySchema, response: publishLogResponseSchema },
+  },
+  "/projects/{projectId}/repository/publish": {
+    post: { summary: "Retry failed publications (and with all: queue every record) and publish now (OWNER, LEAD)", body: publishNowSchema },
+  },
+  "/projects/{projectId}/repository/publications/{publicationId}/resolve": {
+    post: { summary: "Resolve a publishing conflict by overwriting the file in git with Verdict's version (OWNER, LEAD)", body: resolveConflictSchema, response: publishLogResponseSchema },
+  },
+  "/decisions/{decisionId}/record/publication": {
+    get: { summary: "Whether the project publishes to git, and the record's latest publication (every role)", response: recordPublicationResponseSchema },
+  },
   "/decisions/{decisionId}/record.md": { get: { summary: "The record's current Markdown (NNNN-kebab-title.md)", produces: "text/markdown" } },
   "/decisions/{decisionId}/record/versions": {
     post: { summary: "Save narrative edits (and the record's own title) as a new version (OWNER, LEAD; proposed records only)", body: narrativePatchSchema, status: 201 },

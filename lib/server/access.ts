@@ -13,7 +13,9 @@ export type Permission =
   | "ballots.read_all"
   | "members.manage"
   | "discussion.post"
-  | "webhooks.manage";
+  | "webhooks.manage"
+  | "repository.manage"
+  | "repository.publish";
 
 // PRODUCT.md's permission table, in one place.
 const GRANTS: Record<Permission, readonly Role[]> = {
@@ -26,6 +28,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "members.manage": ["OWNER"],
   "discussion.post": ["OWNER", "LEAD", "MEMBER"],
   "webhooks.manage": ["OWNER"],
+  "repository.manage": ["OWNER"],
+  "repository.publish": ["OWNER", "LEAD"],
 };
 
 const REFUSALS: Record<Permission, string> = {
@@ -38,6 +42,8 @@ const REFUSALS: Record<Permission, string> = {
   "members.manage": "Only a project's owners can invite people or change members and roles.",
   "discussion.post": "Auditors read the discussion but do not take part in it.",
   "webhooks.manage": "Only a project's owners can see and manage its webhooks.",
+  "repository.manage": "Only a project's owners can connect, change or disconnect its git repository.",
+  "repository.publish": "Only a project's owners and leads can see the publish log, publish or resolve a publishing conflict.",
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Tx } from "../db";
 import { sealCommitment } from "../domain/audit-seal";
 import { hashEvent } from "../domain/hash-chain";
+import { enqueueRecordPublication } from "./git/enqueue";
 
 export interface AuditInput {
   projectId: string;
@@ -60,5 +61,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput) {
     });
   }
   await tx.project.update({ where: { id: input.projectId }, data: { auditHead: hash } });
+  // A record's text changed: its file is queued for the project's repository in this same transaction.
+  if (input.entityType === "record") await enqueueRecordPublication(tx, { ...input, data });
   return { seq: project.auditSeq, hash };
 }

@@ -44,6 +44,7 @@ test("an owner registers a webhook, sends a test and sees retries in the deliver
       .getByRole("navigation", { name: "Project sections" })
       .getByRole("link", { name: "Settings" })
       .click();
+    await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Webhooks" }).click();
     await expect(page.getByRole("heading", { name: "No webhooks yet" })).toBeVisible();
     await page.getByRole("link", { name: "Add webhook" }).click();
 

@@ -50,7 +50,7 @@ export default async function ProjectLayout({ children, params }: Params & { chi
           </div>
         </div>
       </header>
-      <ProjectTabs projectId={project.id} showSettings={can(project.role, "webhooks.manage")} />
+      <ProjectTabs projectId={project.id} showSettings={can(project.role, "repository.publish")} />
       <div className="pt-4 sm:pt-8">{children}</div>
     </PageContainer>
   );

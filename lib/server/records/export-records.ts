@@ -108,7 +108,7 @@ export async function exportRecordsZip(actor: Actor, projectId: string, rawQuery
 }
 
 // adr-tools finds records by a leading number; a log4brains-dated name gets one in the Nygard variant.
-function nygardFileName(number: number, fileName: string): string {
+export function nygardFileName(number: number, fileName: string): string {
   if (/^\d{1,6}-/.test(fileName)) return fileName;
   return `${formatRecordNumber(number)}-${fileName.replace(/^\d{8}-/, "")}`;
 }

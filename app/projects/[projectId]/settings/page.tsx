@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 
-// Settings has one section so far: its webhooks.
+// Settings open on their first section; the layout's tabs lead to the others.
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  redirect(`/projects/${projectId}/settings/webhooks`);
+  redirect(`/projects/${projectId}/settings/git`);
 }

@@ -24,6 +24,8 @@ import {
   supersedeRecordAction,
 } from "../actions";
 import { EntityHistory } from "@/components/audit/entity-history";
+import { RecordPublishStatus } from "@/components/git/record-publish-status";
+import { lastRecordPublication } from "@/lib/server/git/publish-log";
 import { confirmReviewAction, setReviewDateAction, startReviewDecisionAction } from "../review-actions";
 import { aYearFromToday, reviewState } from "../review-state";
 import { loadRecordPage, orNotFound, recordPath, recordsPath } from "../data";
@@ -54,7 +56,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
   const asked = Number(Array.isArray(search.version) ? search.version[0] : search.version);
   const viewing = record.versions.find((v) => v.version === asked) ?? latest;
   const editable = lead && record.status === "proposed" && !record.historical;
-  const [markdown, candidates, history] = await Promise.all([
+  const [markdown, candidates, history, publication] = await Promise.all([
     viewing.version === latest.version
       ? record.markdown
       : orNotFound(getRecordMarkdown(actor, decisionId, viewing.version)).then((r) => r.markdown),
@@ -64,6 +66,8 @@ export default async function RecordPage({ params, searchParams }: Props) {
         )
       : [],
     loadEntityHistory(actor, projectId, { entityType: "record", entityId: record.id }, 20),
+    // undefined: no repository connected, so no Git card.
+    lastRecordPublication(actor, decisionId).then((p) => (p.connected ? p.publication : undefined)),
   ]);
   const previous =
     record.versions.length > 1 ? record.versions[record.versions.length - 2]!.version : latest.version;
@@ -291,6 +295,13 @@ export default async function RecordPage({ params, searchParams }: Props) {
               </form>
             ) : null}
           </Card>
+
+          {publication !== undefined ? (
+            <RecordPublishStatus
+              publication={publication}
+              settingsHref={can(project.role, "repository.publish") ? `/projects/${projectId}/settings/git` : null}
+            />
+          ) : null}
 
           <Card as="section">
             <CardHeader title="Export" level={3} />

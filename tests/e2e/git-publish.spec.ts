@@ -1,0 +1,49 @@
+// Connecting a git repository from the settings page and seeing the first publish in the log.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { expect, test } from "./fixtures";
+import { newPerson, signIn } from "./helpers";
+import { bareRepository, freshClone } from "../support/git-remote";
+
+test("an owner connects a repository, publishes every record, and the log shows each push", async ({
+  browser,
+}) => {
+  const remote = bareRepository();
+  const { page } = await newPerson(browser);
+  page.on("dialog", (dialog) => void dialog.accept());
+  await signIn(page, "priya@verdict.demo");
+  await page
+    .getByRole("link", { name: /ML Platform/ })
+    .first()
+    .click();
+  await page
+    .getByRole("navigation", { name: "Project sections" })
+    .getByRole("link", { name: "Settings" })
+    .click();
+  await expect(page).toHaveURL(/\/settings\/git$/);
+  await expect(page.getByText("Nothing published yet.")).toBeVisible();
+
+  await page.getByLabel("Repository address").fill("https://bot:token@example.test/decisions.git");
+  await page.getByRole("button", { name: "Connect and test" }).click();
+  await expect(page.getByText(/Leave the user name and token out of the address/)).toBeVisible();
+
+  await page.getByLabel("Repository address").fill(pathToFileURL(remote).href);
+  await page.getByLabel("Folder").fill("docs/decisions");
+  await page.getByRole("button", { name: "Connect and test" }).click();
+  await expect(page.getByText(/Connected: the repository answered/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Publish all records" }).click();
+  const log = page.getByRole("list", { name: "Publish log" });
+  await expect(log.getByText("Published")).toHaveCount(3, { timeout: 60_000 });
+  await expect(log.getByText(/ADR-0001: publish/)).toBeVisible();
+
+  const clone = freshClone(remote)!;
+  expect(readdirSync(join(clone, "docs/decisions")).filter((name) => name.endsWith(".md"))).toHaveLength(3);
+
+  // An auditor finds the settings tab but no settings.
+  const auditor = await newPerson(browser);
+  await signIn(auditor.page, "ken@verdict.demo");
+  await auditor.page.goto(page.url());
+  await expect(auditor.page.getByText("Git settings are for owners and leads")).toBeVisible();
+});
