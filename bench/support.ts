@@ -266,7 +266,9 @@ export interface RunningServer {
 /** `next start` on the production build against `databaseUrl`; resolves once health answers 200. */
 export async function startServer(databaseUrl: string, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (see bench/profile-summary.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
