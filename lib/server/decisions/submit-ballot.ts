@@ -10,8 +10,9 @@ import { can } from "../access";
 import { writeAuditEvent, type ReservedSeq } from "../audit";
 import { parseInput } from "../parse-input";
 import { closeIfExpired } from "./close-expired";
+import { scheduleFigures } from "./figures-job";
 import { judgementsById, resolvePairwise, type StoredJudgement } from "./pairwise-weights";
-import type { Role, WeightMode } from "../../generated/prisma/enums";
+import type { RevealPolicy, Role, WeightMode } from "../../generated/prisma/enums";
 import { describePairwise } from "./shape";
 import { clearBallotSql, writeBallotSql } from "./tally-sql";
 
@@ -23,6 +24,7 @@ interface Definition {
   requireRationaleAtExtremes: boolean;
   importancesFirst: boolean;
   scoringStartedAt: Date | null;
+  revealPolicy: RevealPolicy;
   options: { id: string; name: string }[];
   criteria: { id: string; name: string; weight: number }[];
   role: Role | null;
@@ -30,7 +32,7 @@ interface Definition {
 
 // Prisma's include would send one statement per relation, one after another; this is one round trip.
 const definitionSql = `
-  SELECT d."scaleMin", d."scaleMax", d."weightMode", d."requireRationaleAtExtremes", d."importancesFirst",
+  SELECT d."scaleMin", d."scaleMax", d."weightMode", d."requireRationaleAtExtremes", d."importancesFirst", d."revealPolicy",
     d."scoringStartedAt", m.role,
     (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.position), '[]')
        FROM "Option" o WHERE o."decisionId" = d.id) AS options,
@@ -319,6 +321,8 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     await closeIfExpired(decisionId);
     throw new AppError("conflict", "Voting closed at the deadline; this ballot was not counted.");
   }
+  // Live results show the uncertainty figures: they are computed after this commit, off the request.
+  if (found.revealPolicy === "LIVE") scheduleFigures(decisionId);
   // The stored ballot is what was just written: nothing to read back.
   return {
     id: outcome.id,
