@@ -27,8 +27,8 @@ export function FiguresPending() {
   return (
     <Card as="section" className="px-5 py-4" aria-busy={waiting}>
       <h3 className="text-xs font-semibold tracking-wide text-fg-subtle uppercase">How sure is this?</h3>
-      <p className="mt-2 flex items-center gap-2 text-sm text-fg" role="status" data-testid="figures-pending">
-        {waiting ? <Spinner /> : null}
+      <p className="mt-2 flex items-start gap-2 text-sm text-fg" role="status" data-testid="figures-pending">
+        {waiting ? <Spinner className="mt-0.5 size-4 shrink-0" /> : null}
         {waiting
           ? "Computing confidence, pivotal voters and rank acceptability for the latest ballots…"
           : "The confidence figures are taking longer than usual."}
