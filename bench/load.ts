@@ -11,6 +11,8 @@
 //   npm run bench:load                                     # 32 voters × 30 s, then 200 × 60 s, both engines
 //   npm run bench:load -- --stages 32x10 --engines postgres
 //   BENCH_STAGES=8x5 BENCH_ENGINES=pglite BENCH_PORT=3231 npm run bench:load
+//   npm run bench:load -- --stages 32x15 --ballots off     # the trivial route alone: its CPU per request
+//   BENCH_CPU_PROF=/tmp/prof npm run bench:load -- …        # plus a CPU profile (bench/profile-summary.ts)
 import { loadLine, machineLines, ensureBuild, freshDatabase, option, percentile, seedProject, startServer, type EngineName, type SeededProject } from "./support";
 
 const STAGES = option("stages", "BENCH_STAGES", "32x30,200x60")
@@ -24,6 +26,8 @@ const ENGINES = option("engines", "BENCH_ENGINES", "pglite,postgres").split(",")
 const PORT = Number(option("port", "BENCH_PORT", "3231"));
 const PROBES_PER_VOTER = Number(option("probes", "BENCH_PROBES", "1"));
 const TIMEOUT_MS = 30_000;
+/** "off": the voter clients send no ballots and no decision reads, so the stage measures the trivial route alone. */
+const BALLOTS = option("ballots", "BENCH_BALLOTS", "on") !== "off";
 
 type Route = "PUT ballot" | "GET decision (participation)" | "GET projects (trivial)";
 
@@ -83,7 +87,7 @@ async function runStage(base: string, seed: SeededProject, voters: number, secon
   const voter = async (index: number) => {
     const { token } = seed.voters[index]!;
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    for (let n = 0; performance.now() < until; n++) {
+    for (let n = 0; BALLOTS && performance.now() < until; n++) {
       if (n % 3 === 2) {
         const r = await timed(`${base}/api/v1/decisions/${seed.decisionId}`, { headers });
         stats["GET decision (participation)"].record(r.ms, r.status);
@@ -222,8 +226,14 @@ async function main() {
         await runStage(server.url, seed, Math.min(4, most), 2, acks);
         for (const { voters, seconds } of STAGES) {
           console.log(`  ${voters} voters + ${Math.round(voters * PROBES_PER_VOTER)} probes for ${seconds} s (load before: ${loadLine()})`);
+          const cpuBefore = server.cpuMs();
           const { stats, elapsed } = await runStage(server.url, seed, voters, seconds, acks);
+          const cpuUsed = (server.cpuMs() ?? NaN) - (cpuBefore ?? NaN);
           const { ratio, errors } = printStage(stats, elapsed);
+          const served = Object.values(stats).reduce((n, s) => n + s.ok.length, 0);
+          console.log(
+            `    server CPU ${(cpuUsed / 1000).toFixed(1)} s over ${elapsed.toFixed(0)} s (${((100 * cpuUsed) / (elapsed * 1000)).toFixed(0)} % of one core), ${(cpuUsed / served).toFixed(1)} ms per answered request`,
+          );
           if (stats["PUT ballot"].errors.has("500")) {
             const lines = server.logTail().split("\n").filter((line) => /error|Error/.test(line));
             console.log(`    the server's last error lines:\n${lines.slice(-6).map((l) => `      ${l.slice(0, 240)}`).join("\n")}`);

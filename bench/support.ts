@@ -51,7 +51,9 @@ function newestSource(): number {
 /** Reuses the production build in DIST_DIR when it is newer than every source file, else builds it. */
 export function ensureBuild(force = false) {
   const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
-  if (!force && fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource()) {
+  // BENCH_REBUILD=never: measure the build that is there even if sources changed (a before/after pair).
+  const reuseAnyway = process.env.BENCH_REBUILD === "never" && fs.existsSync(buildId);
+  if (reuseAnyway || (!force && fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource())) {
     console.log(`Reusing the production build in ${DIST_DIR} (set BENCH_REBUILD=1 to rebuild).`);
     return;
   }
@@ -260,13 +262,20 @@ export interface RunningServer {
   logTail(): string;
   /** The server process's resident memory in MB, from /proc (Linux). */
   rssMb(): number | null;
+  /** CPU time (user + system) the server process has used so far, in ms, from /proc (Linux). */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
+
+/** Linux's USER_HZ: /proc reports CPU times in these ticks. */
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
 
 /** `next start` on the production build against `databaseUrl`; resolves once health answers 200. */
 export async function startServer(databaseUrl: string, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (see bench/profile-summary.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -309,6 +318,16 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ru
         const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
         const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
         return Number.isFinite(kb) ? kb / 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in ticks.
+        const stat = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
       } catch {
         return null;
       }

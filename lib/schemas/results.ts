@@ -57,16 +57,24 @@ export const resultsResponseSchema = z.object({
       }),
     )
     .describe("Rank acceptability: how often each option takes each rank when weights and cell means vary within their uncertainty"),
-  acceptabilitySamples: z.int().positive(),
+  figures: z
+    .enum(["ready", "computing"])
+    .describe(
+      "Whether the uncertainty figures (acceptability, confidence, pivotal voters) are computed for the current ballots. While \"computing\" they are empty (acceptability [], acceptabilitySamples 0, confidence null, confidenceSentence \"\", pivotalVoters null); everything else is current. Read again in a moment.",
+    ),
+  acceptabilitySamples: z.int().min(0).describe("0 while the figures are computing"),
   confidence: probability.nullable().describe("The sole winner's win probability; null on a tie or without totals"),
   confidenceSentence: z.string(),
-  pivotalVoters: z.object({
-    count: z.int().min(0).describe("Voters whose absence alone would change the winner"),
-    voters: z
-      .array(z.object({ userId: z.string(), name: z.string() }))
-      .optional()
-      .describe("Only for owners, leads and auditors, and only after close"),
-  }),
+  pivotalVoters: z
+    .object({
+      count: z.int().min(0).describe("Voters whose absence alone would change the winner"),
+      voters: z
+        .array(z.object({ userId: z.string(), name: z.string() }))
+        .optional()
+        .describe("Only for owners, leads and auditors, and only after close"),
+    })
+    .nullable()
+    .describe("Null while the figures are computing"),
   medianWinnerOptionIds: z.array(z.string()).describe("The winners when cells are summarized by medians instead of means"),
 });
 

@@ -1,7 +1,7 @@
 // The uncertainty figures are stored once per counted-ballot state: a repeated read is served from the
 // stored row, and every change the figures depend on makes the next read compute them afresh.
 import { expect, it } from "vitest";
-import { api, tokenFor } from "../support/api";
+import { api, resultsWhenReady, tokenFor } from "../support/api";
 import { ballotFrom, createOpenDecision } from "../support/decisions";
 import { makeTeam, makeUser } from "../support/factories";
 import { describeOnEachDatabase } from "../support/test-db";
@@ -33,7 +33,7 @@ describeOnEachDatabase("results: stored uncertainty figures", (db) => {
     }
     const leadToken = await tokenFor(team.lead);
     const read = async () => {
-      const res = await api("GET", `/decisions/${decision.id}/results`, { token: leadToken });
+      const res = await resultsWhenReady(decision.id, leadToken);
       expect(res.status).toBe(200);
       return res.body;
     };
@@ -55,9 +55,26 @@ describeOnEachDatabase("results: stored uncertainty figures", (db) => {
     return { team, late, decision, leadToken, read, storedRow, markStored, fromScratch };
   }
 
+  it("answers at once while the figures are stale, saying they are computing, and stores them after", async () => {
+    const { read, storedRow, decision, leadToken } = await liveVote();
+    const ready = await read();
+    expect(ready.figures).toBe("ready");
+    // Stale figures (as after a new ballot) are not served, nor computed on the request.
+    await db().sql(`UPDATE "ResultUncertainty" SET "stateKey" = 'stale' WHERE "decisionId" = $1`, [decision.id]);
+    const pending = await api("GET", `/decisions/${decision.id}/results`, { token: leadToken });
+    expect(pending.status).toBe(200);
+    expect(pending.body).toMatchObject({ figures: "computing", pivotalVoters: null, acceptability: [], confidence: null, acceptabilitySamples: 0 });
+    // Everything else is already current: the same ranking, totals and participation.
+    for (const field of ["options", "winnerOptionIds", "participation", "medianWinnerOptionIds", "flags"]) {
+      expect(pending.body[field]).toEqual(ready[field]);
+    }
+    const after = await read();
+    expect(after).toEqual(ready);
+    expect((await storedRow())?.stateKey).not.toBe("stale");
+  });
+
   it("serves a second read from the stored row, without recomputing it", async () => {
     const { read, storedRow, markStored, fromScratch } = await liveVote();
-    expect(await storedRow()).toBeUndefined();
     const first = await read();
     const row = await storedRow();
     expect(row?.payload.confidenceSentence).toBe(first.confidenceSentence);
@@ -140,7 +157,7 @@ describeOnEachDatabase("results: stored uncertainty figures", (db) => {
       expect((await api("PUT", `/decisions/${decision.id}/ballot`, { token: await tokenFor(voter), body: ballot([5, 5]) })).status).toBe(200);
     }
     const leadToken = await tokenFor(team.lead);
-    const read = async () => (await api("GET", `/decisions/${decision.id}/results`, { token: leadToken })).body;
+    const read = async () => (await resultsWhenReady(decision.id, leadToken)).body;
     await read();
     await db().sql(`UPDATE "ResultUncertainty" SET payload = jsonb_set(payload, '{confidenceSentence}', to_jsonb($2::text)) WHERE "decisionId" = $1`, [decision.id, MARKER]);
     expect((await read()).confidenceSentence).toBe(MARKER);

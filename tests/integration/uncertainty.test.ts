@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { api, tokenFor } from "../support/api";
+import { api, resultsWhenReady, tokenFor } from "../support/api";
 import { ballotFrom, createOpenDecision } from "../support/decisions";
 import { makeTeam } from "../support/factories";
 import { describeOnEachDatabase } from "../support/test-db";
@@ -86,7 +86,7 @@ describeOnEachDatabase("results: rank acceptability, pivotal voters, medians", (
     const live = await createOpenDecision(team.lead, team.project.id, { ...extremeDecision, title: "Live", revealPolicy: "LIVE" });
     await api("PUT", `/decisions/${live.id}/ballot`, { token: leadToken, body: ballotFrom(live, [[10], [2]]) });
     await api("PUT", `/decisions/${live.id}/ballot`, { token: await tokenFor(team.member), body: ballotFrom(live, [[0], [2]]) });
-    const open = await api("GET", `/decisions/${live.id}/results`, { token: leadToken });
+    const open = await resultsWhenReady(live.id, leadToken);
     expect(open.status).toBe(200);
     expect(open.body.pivotalVoters.count).toBeGreaterThan(0);
     expect(open.body.pivotalVoters.voters).toBeUndefined();

@@ -69,3 +69,17 @@ export async function api<T = any>(
 export async function tokenFor(actor: Actor): Promise<string> {
   return (await createApiToken({ ...actor, via: "session" }, { name: "tests" })).token;
 }
+
+/**
+ * GET a decision's results, reading again while its uncertainty figures are still computing (they are
+ * computed after the commit that changed the ballots, see lib/server/decisions/figures-job.ts).
+ */
+export async function resultsWhenReady<T = any>(decisionId: string, token: string, timeoutMs = 30_000): Promise<ApiResult<T>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await api<T>("GET", `/decisions/${decisionId}/results`, { token });
+    if (res.status !== 200 || (res.body as { figures?: string }).figures !== "computing") return res;
+    if (Date.now() > until) throw new Error(`the uncertainty figures of ${decisionId} were still computing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -136,7 +136,12 @@ describe("OpenAPI document", () => {
     const results = doc.paths["/decisions/{decisionId}/results"].get.responses["200"].content["application/json"].schema;
     expect(results.required).toEqual(expect.arrayContaining(["acceptability", "confidence", "confidenceSentence", "pivotalVoters", "medianWinnerOptionIds"]));
     expect(results.properties.flags.items.enum).toContain("median_disagrees");
-    expect(results.properties.pivotalVoters.required).toEqual(["count"]);
+    // Null while the figures are computing (figures: "computing"), else an object with the count.
+    const pivotal = results.properties.pivotalVoters.anyOf as { type?: string; required?: string[] }[];
+    expect(pivotal.find((s) => s.type === "object")?.required).toEqual(["count"]);
+    expect(pivotal.some((s) => s.type === "null")).toBe(true);
+    expect(results.properties.figures.enum).toEqual(["ready", "computing"]);
+    expect(results.required).toContain("figures");
   });
 
   it("documents the error shape and path parameters", () => {

@@ -16,7 +16,17 @@ import {
 import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
-import { computeUncertainty, readUncertaintyState, type CellHistograms } from "./uncertainty";
+import { medianWinner } from "../../domain/leave-one-out";
+import { scheduleFigures } from "./figures-job";
+import {
+  computeUncertainty,
+  readUncertaintyState,
+  storedUncertainty,
+  type CellHistograms,
+  type Uncertainty,
+  type UncertaintyInput,
+  type UncertaintyState,
+} from "./uncertainty";
 import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
 
 type Client = Db | Tx;
@@ -161,11 +171,47 @@ export async function cellStatsFromTallies(
  */
 export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
   // The counted ballots and the stored figures need nothing from the tallies: they are read beside them.
-  const [{ decision, scale, weights, cells, importances, histograms, result }, state] = await Promise.all([
-    readTallies(db, decisionId, loaded),
-    readUncertaintyState(db, decisionId),
-  ]);
-  const uncertainty = await computeUncertainty(db, {
+  const [tallies, state] = await Promise.all([readTallies(db, decisionId, loaded), readUncertaintyState(db, decisionId)]);
+  return withFigures(tallies.result, await computeUncertainty(db, uncertaintyInput(decisionId, tallies, state)));
+}
+
+/** A result as a reader gets it: with the uncertainty figures once they are computed for these ballots. */
+export type ResultForRead = Omit<FullResult, "pivotalVoters"> & {
+  /** "computing": the ballots changed since the figures were last computed; they are on their way. */
+  figures: "ready" | "computing";
+  /** Null while the figures are computing. */
+  pivotalVoters: PivotalVoters | null;
+};
+
+/**
+ * The result for the read path (the results page and endpoint): the maintained tallies and, when stored
+ * for the current ballots, the uncertainty figures; never the O(scores) computation of those figures,
+ * which is scheduled instead (figures-job.ts) while the result says they are computing. The winner by
+ * medians needs only the cells, so it is always there.
+ */
+export async function computeResultsForRead(db: Client, decisionId: string, loaded?: DecisionRow): Promise<ResultForRead> {
+  const [tallies, state] = await Promise.all([readTallies(db, decisionId, loaded), readUncertaintyState(db, decisionId)]);
+  const input = uncertaintyInput(decisionId, tallies, state);
+  const stored = await storedUncertainty(db, input);
+  if (stored) return { ...withFigures(tallies.result, stored), figures: "ready" };
+  scheduleFigures(decisionId);
+  const medians = medianWinner({ scale: input.scale, options: input.options, criteria: input.criteria, weights: input.weights, cells: input.cells });
+  return {
+    ...tallies.result,
+    flags: medians.medianDisagrees ? [...tallies.result.flags, "median_disagrees"] : tallies.result.flags,
+    figures: "computing",
+    acceptability: [],
+    acceptabilitySamples: 0,
+    confidence: null,
+    confidenceSentence: "",
+    pivotalVoters: null,
+    medianWinnerOptionIds: medians.medianWinnerOptionIds,
+  };
+}
+
+function uncertaintyInput(decisionId: string, tallies: Awaited<ReturnType<typeof readTallies>>, state: UncertaintyState): UncertaintyInput {
+  const { decision, scale, weights, cells, importances, histograms } = tallies;
+  return {
     state,
     decisionId,
     scale,
@@ -176,7 +222,10 @@ export async function computeResults(db: Client, decisionId: string, loaded?: De
     cells,
     importances,
     histograms,
-  });
+  };
+}
+
+function withFigures(result: Awaited<ReturnType<typeof readTallies>>["result"], uncertainty: Uncertainty) {
   const flags: ResultFlag[] = uncertainty.medianDisagrees ? [...result.flags, "median_disagrees"] : result.flags;
   return {
     ...result,

@@ -4,36 +4,35 @@ import type { Actor } from "../actor";
 import { loadDecision } from "./load";
 import { presentDecision } from "./shape";
 
-const VOTER_ROLES = ["OWNER", "LEAD", "MEMBER"] as const;
+/** $1 decision id → its project's voting members in the order they joined, with their ballot's time if any. */
+const participationSql = `
+  SELECT u.id AS "userId", u.name, b."submittedAt"
+  FROM "Decision" d
+  JOIN "Membership" m ON m."projectId" = d."projectId" AND m.role IN ('OWNER', 'LEAD', 'MEMBER')
+  JOIN "User" u ON u.id = m."userId"
+  LEFT JOIN "Ballot" b ON b."decisionId" = d.id AND b."voterId" = m."userId"
+  WHERE d.id = $1
+  ORDER BY m."createdAt" ASC`;
 
 /** The decision with who has voted (never what): safe for every member at any time. */
 export async function getDecision(actor: Actor, decisionId: string) {
   const db = getDb();
   // One round trip: the voters and ballots are read beside the permission check and dropped if it fails.
-  const [{ decision, role }, eligible, ballots] = await Promise.all([
+  const [{ decision, role }, eligible] = await Promise.all([
     loadDecision(decisionId, actor.userId),
-    db.membership.findMany({
-      where: { project: { decisions: { some: { id: decisionId } } }, role: { in: [...VOTER_ROLES] } },
-      select: { user: { select: { id: true, name: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.ballot.findMany({
-      where: { decisionId },
-      select: { voterId: true, submittedAt: true, revision: true },
-    }),
+    db.$queryRawUnsafe<{ userId: string; name: string; submittedAt: Date | null }[]>(participationSql, decisionId),
   ]);
-  const voted = new Map(ballots.map((b) => [b.voterId, b]));
   return {
     ...presentDecision(decision),
     role,
     participation: {
       eligible: eligible.length,
-      voted: eligible.filter((m) => voted.has(m.user.id)).length,
+      voted: eligible.filter((m) => m.submittedAt !== null).length,
       voters: eligible.map((m) => ({
-        userId: m.user.id,
-        name: m.user.name,
-        voted: voted.has(m.user.id),
-        submittedAt: voted.get(m.user.id)?.submittedAt ?? null,
+        userId: m.userId,
+        name: m.name,
+        voted: m.submittedAt !== null,
+        submittedAt: m.submittedAt ?? null,
       })),
     },
   };

@@ -3,10 +3,10 @@
 import "server-only";
 import type { Role } from "../../generated/prisma/enums";
 import { can } from "../access";
-import type { FullResult } from "./compute-results";
+import type { FullResult, ResultForRead } from "./compute-results";
 
-export function resultsForRole(result: FullResult, role: Role): FullResult {
+export function resultsForRole<R extends FullResult | ResultForRead>(result: R, role: Role): R {
   const mayName = result.status === "CLOSED" && can(role, "ballots.read_all");
-  if (mayName) return result;
+  if (mayName || !result.pivotalVoters) return result;
   return { ...result, pivotalVoters: { count: result.pivotalVoters.count } };
 }

@@ -2,13 +2,14 @@ import "server-only";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { computeResults } from "./compute-results";
+import { computeResultsForRead } from "./compute-results";
 import { loadDecision } from "./load";
 import { resultsForRole } from "./present-results";
 
 /**
  * Results for a member: after close, or live while OPEN when the reveal policy says so.
- * While hidden, nothing about scores leaves the server — not even to the lead.
+ * While hidden, nothing about scores leaves the server — not even to the lead. The uncertainty figures
+ * come only when already computed for these ballots (`figures: "computing"` until then).
  */
 export async function getResults(actor: Actor, decisionId: string) {
   const { decision, role } = await loadDecision(decisionId, actor.userId);
@@ -16,5 +17,5 @@ export async function getResults(actor: Actor, decisionId: string) {
   if (decision.status === "OPEN" && decision.revealPolicy !== "LIVE") {
     throw new AppError("conflict", "Results are hidden until the vote closes (blind voting).");
   }
-  return resultsForRole(await computeResults(getDb(), decisionId, decision), role);
+  return resultsForRole(await computeResultsForRead(getDb(), decisionId, decision), role);
 }

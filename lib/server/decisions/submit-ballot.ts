@@ -7,13 +7,14 @@ import { ballotOptionTotals, type BallotOptionTotal } from "../../domain/tally";
 import { ballotSchema, type BallotInput } from "../../schemas/decision";
 import type { Actor } from "../actor";
 import { can } from "../access";
-import { appendAuditEvent } from "../audit";
+import { writeAuditEvent, type ReservedSeq } from "../audit";
 import { parseInput } from "../parse-input";
 import { closeIfExpired } from "./close-expired";
+import { scheduleFigures } from "./figures-job";
 import { judgementsById, resolvePairwise, type StoredJudgement } from "./pairwise-weights";
-import type { Role, WeightMode } from "../../generated/prisma/enums";
+import type { RevealPolicy, Role, WeightMode } from "../../generated/prisma/enums";
 import { describePairwise } from "./shape";
-import { addOptionTallySql, clearBallotSql, writeBallotSql } from "./tally-sql";
+import { clearBallotSql, writeBallotSql } from "./tally-sql";
 
 /** What a ballot is checked and totalled against: one statement reads it with the caller's role. */
 interface Definition {
@@ -23,6 +24,7 @@ interface Definition {
   requireRationaleAtExtremes: boolean;
   importancesFirst: boolean;
   scoringStartedAt: Date | null;
+  revealPolicy: RevealPolicy;
   options: { id: string; name: string }[];
   criteria: { id: string; name: string; weight: number }[];
   role: Role | null;
@@ -30,7 +32,7 @@ interface Definition {
 
 // Prisma's include would send one statement per relation, one after another; this is one round trip.
 const definitionSql = `
-  SELECT d."scaleMin", d."scaleMax", d."weightMode", d."requireRationaleAtExtremes", d."importancesFirst",
+  SELECT d."scaleMin", d."scaleMax", d."weightMode", d."requireRationaleAtExtremes", d."importancesFirst", d."revealPolicy",
     d."scoringStartedAt", m.role,
     (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.position), '[]')
        FROM "Option" o WHERE o."decisionId" = d.id) AS options,
@@ -165,8 +167,9 @@ function optionDeltas(before: readonly { optionId: string; position2: number }[]
 /**
  * Stores the caller's ballot, replacing any earlier one atomically, and moves the decision's result
  * tallies by the difference in the same transaction. Everything that needs no lock (parsing, checks,
- * the ballot's own totals) happens first; inside, a handful of statements: lock, upsert, clear the old
- * revision, write the new one with its tally deltas, the option tallies, the audit event.
+ * the ballot's own totals) happens first; inside, five statements: lock the decision, upsert the ballot,
+ * clear the old revision, write the new one with its cell and option tally deltas and the reserved audit
+ * sequence number, the audit event with its seal and the chain head.
  * Submitting the same ballot twice leaves one ballot; a vote racing a close is either in before the
  * close or refused.
  */
@@ -272,7 +275,8 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     const oldScores = cleared.filter((row) => row.kind === "score").map((row) => ({ optionId: row.optionId, criterionId: row.criterionId!, value: row.value }));
     const oldTotals = cleared.filter((row) => row.kind === "total").map((row) => ({ optionId: row.optionId, position2: row.value! }));
     const cells = cellDeltas(oldScores, scores);
-    await tx.$executeRawUnsafe(
+    const options = optionDeltas(oldTotals, totals);
+    const [reserved] = await tx.$queryRawUnsafe<ReservedSeq[]>(
       writeBallotSql,
       ballot!.id,
       decisionId,
@@ -291,28 +295,34 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       cells.map((c) => c.abstained),
       cells.map((c) => c.value),
       cells.map((c) => c.change),
+      options.map((o) => o.optionId),
+      options.map((o) => o.voters),
+      options.map((o) => o.position2),
+      state.projectId,
     );
-    const options = optionDeltas(oldTotals, totals);
-    if (options.length) {
-      await tx.$executeRawUnsafe(addOptionTallySql, decisionId, options.map((o) => o.optionId), options.map((o) => o.voters), options.map((o) => o.position2));
-    }
     // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
     // Details that follow from the ballot are sealed: members see them once the vote is no longer blind.
-    await appendAuditEvent(tx, {
-      projectId: state.projectId,
-      actorId: actor.userId,
-      action: ballot!.revision > 1 ? "ballot.revised" : "ballot.submitted",
-      entityType: "ballot",
-      entityId: ballot!.id,
-      data: { decisionId },
-      sealed: { revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
-    });
+    await writeAuditEvent(
+      tx,
+      {
+        projectId: state.projectId,
+        actorId: actor.userId,
+        action: ballot!.revision > 1 ? "ballot.revised" : "ballot.submitted",
+        entityType: "ballot",
+        entityId: ballot!.id,
+        data: { decisionId },
+        sealed: { revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
+      },
+      reserved!,
+    );
     return { ...ballot!, voterName: state.voterName, importances, pairwise };
   });
   if (outcome === "expired") {
     await closeIfExpired(decisionId);
     throw new AppError("conflict", "Voting closed at the deadline; this ballot was not counted.");
   }
+  // Live results show the uncertainty figures: they are computed after this commit, off the request.
+  if (found.revealPolicy === "LIVE") scheduleFigures(decisionId);
   // The stored ballot is what was just written: nothing to read back.
   return {
     id: outcome.id,

@@ -16,12 +16,17 @@ export const clearBallotSql = `
   SELECT 'total' AS kind, "optionId", NULL AS "criterionId", "position2" AS value FROM total`;
 
 /**
- * Writes the new ballot's rows and adds the cell deltas, in one statement.
+ * Writes the new ballot's rows, adds the cell and option deltas and reserves the project's next audit
+ * sequence number, in one statement: everything that takes a lock other ballots also want (tally rows,
+ * the project row) happens here, so from the first such lock to commit there is only this statement,
+ * the audit event's and COMMIT.
  * $1 ballot id, $2 decision id; scores $3 option ids, $4 criterion ids, $5 values (null = abstain),
  * $6 rationales; importances $7 criterion ids, $8 values; totals $9 option ids, $10 weighted sums,
  * $11 coverages, $12 positions ×2; cell deltas $13 option ids, $14 criterion ids, $15 abstained, $16 values,
- * $17 change in voters. Deltas are upserted in key order so concurrent ballots lock tally rows in the
- * same order and cannot deadlock.
+ * $17 change in voters; option deltas $18 option ids, $19 change in voters, $20 change in position sums ×2;
+ * $21 project id → the reserved audit sequence number and the chain's previous head (see audit.ts).
+ * Deltas are upserted in key order, and every ballot runs this same statement, so concurrent ballots
+ * lock tally rows and the project row in the same order and cannot deadlock.
  */
 export const writeBallotSql = `
   WITH score AS (
@@ -33,20 +38,20 @@ export const writeBallotSql = `
   ), total AS (
     INSERT INTO "BallotTotal" ("ballotId", "optionId", "weightedSum", coverage, "position2")
     SELECT $1, o, w, cov, p FROM unnest($9::text[], $10::float8[], $11::float8[], $12::int[]) AS t(o, w, cov, p)
+  ), cell AS (
+    INSERT INTO "ScoreTally" ("decisionId", "optionId", "criterionId", abstained, value, voters)
+    SELECT $2, o, c, a, v, d FROM unnest($13::text[], $14::text[], $15::boolean[], $16::int[], $17::int[]) AS t(o, c, a, v, d)
+    ORDER BY o, c, a, v
+    ON CONFLICT ("decisionId", "optionId", "criterionId", abstained, value)
+    DO UPDATE SET voters = "ScoreTally".voters + EXCLUDED.voters
+  ), option AS (
+    INSERT INTO "OptionTally" ("decisionId", "optionId", voters, "positionSum2")
+    SELECT $2, o, v, p FROM unnest($18::text[], $19::int[], $20::int[]) AS t(o, v, p)
+    ORDER BY o
+    ON CONFLICT ("decisionId", "optionId")
+    DO UPDATE SET voters = "OptionTally".voters + EXCLUDED.voters, "positionSum2" = "OptionTally"."positionSum2" + EXCLUDED."positionSum2"
   )
-  INSERT INTO "ScoreTally" ("decisionId", "optionId", "criterionId", abstained, value, voters)
-  SELECT $2, o, c, a, v, d FROM unnest($13::text[], $14::text[], $15::boolean[], $16::int[], $17::int[]) AS t(o, c, a, v, d)
-  ORDER BY o, c, a, v
-  ON CONFLICT ("decisionId", "optionId", "criterionId", abstained, value)
-  DO UPDATE SET voters = "ScoreTally".voters + EXCLUDED.voters`;
-
-/** $1 decision id, $2 option ids, $3 change in voters, $4 change in position sums ×2; in key order. */
-export const addOptionTallySql = `
-  INSERT INTO "OptionTally" ("decisionId", "optionId", voters, "positionSum2")
-  SELECT $1, o, v, p FROM unnest($2::text[], $3::int[], $4::int[]) AS t(o, v, p)
-  ORDER BY o
-  ON CONFLICT ("decisionId", "optionId")
-  DO UPDATE SET voters = "OptionTally".voters + EXCLUDED.voters, "positionSum2" = "OptionTally"."positionSum2" + EXCLUDED."positionSum2"`;
+  UPDATE "Project" SET "auditSeq" = "auditSeq" + 1 WHERE id = $21 RETURNING "auditSeq", "auditHead"`;
 
 /** $1 decision id → the maintained histogram rows with voters. */
 export const readScoreTallySql = `

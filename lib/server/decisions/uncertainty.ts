@@ -131,6 +131,22 @@ export async function readUncertaintyState(db: Client, decisionId: string) {
   };
 }
 
+/**
+ * The stored figures when they were computed from the current inputs, else null (nothing is computed:
+ * the read path of results uses this and leaves the computation to figures-job.ts).
+ */
+export async function storedUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty | null> {
+  const { ballots, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
+  if (stored?.stateKey !== uncertaintyStateKey(input, ballots)) return null;
+  return named(stored.figures, ballots);
+}
+
+function named(figures: StoredFigures, ballots: readonly CountedBallot[]): Uncertainty {
+  const nameOf = new Map(ballots.map((ballot) => [ballot.voterId, ballot.voterName]));
+  const { pivotalVoterIds, ...rest } = figures;
+  return { ...rest, pivotal: pivotalVoterIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? "" })) };
+}
+
 export async function computeUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty> {
   const { ballots, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
   const stateKey = uncertaintyStateKey(input, ballots);
@@ -145,9 +161,7 @@ export async function computeUncertainty(db: Client, input: UncertaintyInput): P
     // no ballot ever waits on it; two reads racing both compute and the later upsert wins, harmlessly.
     await db.$executeRawUnsafe(storeUncertaintySql, input.decisionId, stateKey, JSON.stringify(figures));
   }
-  const nameOf = new Map(ballots.map((ballot) => [ballot.voterId, ballot.voterName]));
-  const { pivotalVoterIds, ...rest } = figures;
-  return { ...rest, pivotal: pivotalVoterIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? "" })) };
+  return named(figures, ballots);
 }
 
 async function computeFigures(db: Client, input: UncertaintyInput, ballots: readonly CountedBallot[]): Promise<StoredFigures> {

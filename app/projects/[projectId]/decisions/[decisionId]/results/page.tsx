@@ -9,6 +9,7 @@ import { ContributionChart, SensitivityChart, type ContributionRow } from "@/com
 import { ChartDataTable } from "@/components/decisions/results/data-table";
 import { AcceptabilityCard } from "@/components/decisions/results/acceptability-card";
 import { ConfidenceSummary } from "@/components/decisions/results/confidence-summary";
+import { FiguresPending } from "@/components/decisions/results/figures-pending";
 import { FlagList } from "@/components/decisions/results/flag-list";
 import { Heatmap } from "@/components/decisions/results/heatmap";
 import { RankingTable } from "@/components/decisions/results/ranking-table";
@@ -174,16 +175,20 @@ export default async function ResultsPage({ params }: Params) {
               </div>
             </Card>
 
-            <ConfidenceSummary
-              sentence={result.confidenceSentence}
-              confidence={result.confidence}
-              samples={result.acceptabilitySamples}
-              pivotal={result.pivotalVoters}
-              voted={result.participation.voted}
-              meanWinnerNames={winners.map((w) => w.name)}
-              medianWinnerNames={result.options.filter((o) => result.medianWinnerOptionIds.includes(o.optionId)).map((o) => o.name)}
-              medianDisagrees={result.flags.includes("median_disagrees")}
-            />
+            {result.pivotalVoters === null ? (
+              <FiguresPending />
+            ) : (
+              <ConfidenceSummary
+                sentence={result.confidenceSentence}
+                confidence={result.confidence}
+                samples={result.acceptabilitySamples}
+                pivotal={result.pivotalVoters}
+                voted={result.participation.voted}
+                meanWinnerNames={winners.map((w) => w.name)}
+                medianWinnerNames={result.options.filter((o) => result.medianWinnerOptionIds.includes(o.optionId)).map((o) => o.name)}
+                medianDisagrees={result.flags.includes("median_disagrees")}
+              />
+            )}
 
             <Card as="section">
               <CardHeader
@@ -218,13 +223,15 @@ export default async function ResultsPage({ params }: Params) {
               </CardBody>
             </Card>
 
-            <AcceptabilityCard
-              rows={result.acceptability.map((a) => ({
-                ...a,
-                name: result.options.find((o) => o.optionId === a.optionId)?.name ?? "Unknown option",
-              }))}
-              samples={result.acceptabilitySamples}
-            />
+            {result.figures === "ready" ? (
+              <AcceptabilityCard
+                rows={result.acceptability.map((a) => ({
+                  ...a,
+                  name: result.options.find((o) => o.optionId === a.optionId)?.name ?? "Unknown option",
+                }))}
+                samples={result.acceptabilitySamples}
+              />
+            ) : null}
 
             <Card as="section">
               <CardHeader
