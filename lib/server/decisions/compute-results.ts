@@ -2,7 +2,7 @@
 // every score by the two original SQL aggregates (computeResultsFromScores, the recount and benchmark
 // baseline); both feed the same pure engine in lib/domain.
 import "server-only";
-import type { Db, Tx } from "../../db";
+import { getDb, type Db, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import {
   aggregate,
@@ -194,7 +194,7 @@ export async function computeResultsForRead(db: Client, decisionId: string, load
   const input = uncertaintyInput(decisionId, tallies, state);
   const stored = await storedUncertainty(db, input);
   if (stored) return { ...withFigures(tallies.result, stored), figures: "ready" };
-  scheduleFigures(decisionId);
+  scheduleFiguresOf(decisionId);
   const medians = medianWinner({ scale: input.scale, options: input.options, criteria: input.criteria, weights: input.weights, cells: input.cells });
   return {
     ...tallies.result,
@@ -302,4 +302,10 @@ function lessUncounted(
     voted: Math.max(0, ...[...byOption.values()].map((t) => t.voters)),
     positionSums: Object.fromEntries([...byOption].map(([optionId, t]) => [optionId, t.positionSum2 / 2])),
   };
+}
+
+/** Computes and stores a decision's uncertainty figures soon, after the caller's commit (figures-job.ts). */
+export function scheduleFiguresOf(decisionId: string) {
+  // computeResults computes the figures when the stored ones are stale and stores them.
+  scheduleFigures(decisionId, () => computeResults(getDb(), decisionId));
 }

@@ -7,13 +7,14 @@
 // same figures without harm: a read shows stored figures only when their hash matches the current
 // ballots, and otherwise says they are being computed.
 import "server-only";
-import { getDb } from "../../db";
 import { isRecordNotFound } from "../../errors";
 
 /** A burst of ballots within this window costs one computation. */
 const DEBOUNCE_MS = Number(process.env.VERDICT_FIGURES_DEBOUNCE_MS ?? 400);
 
 interface Job {
+  /** Computes and stores the figures (compute-results.ts passes it, so this module needs no import of it). */
+  compute: () => Promise<unknown>;
   timer?: ReturnType<typeof setTimeout>;
   running: boolean;
   again: boolean;
@@ -24,12 +25,12 @@ interface Job {
 const jobs = new Map<string, Job>();
 
 /** Computes and stores a decision's figures soon, unless a computation is already due. */
-export function scheduleFigures(decisionId: string, delayMs = DEBOUNCE_MS) {
+export function scheduleFigures(decisionId: string, compute: () => Promise<unknown>, delayMs = DEBOUNCE_MS) {
   let job = jobs.get(decisionId);
   if (!job) {
     let settle = () => {};
     const settled = new Promise<void>((resolve) => (settle = resolve));
-    job = { running: false, again: false, settled, settle };
+    job = { compute, running: false, again: false, settled, settle };
     jobs.set(decisionId, job);
   }
   if (job.running) {
@@ -52,9 +53,7 @@ async function run(decisionId: string, job: Job) {
   job.timer = undefined;
   job.running = true;
   try {
-    const { computeResults } = await import("./compute-results");
-    // computeResults computes the figures when the stored ones are stale and stores them.
-    await computeResults(getDb(), decisionId);
+    await job.compute();
   } catch (error) {
     // A decision deleted meanwhile has no figures to keep; anything else is worth a line in the log.
     if (!isRecordNotFound(error)) console.warn(`Computing the uncertainty figures of ${decisionId} failed: ${(error as Error).message}`);
@@ -62,7 +61,7 @@ async function run(decisionId: string, job: Job) {
     job.running = false;
     if (job.again) {
       job.again = false;
-      scheduleFigures(decisionId);
+      scheduleFigures(decisionId, job.compute);
     } else {
       jobs.delete(decisionId);
       job.settle();

@@ -10,7 +10,7 @@ import { can } from "../access";
 import { writeAuditEvent, type ReservedSeq } from "../audit";
 import { parseInput } from "../parse-input";
 import { closeIfExpired } from "./close-expired";
-import { scheduleFigures } from "./figures-job";
+import { scheduleFiguresOf } from "./compute-results";
 import { judgementsById, resolvePairwise, type StoredJudgement } from "./pairwise-weights";
 import type { RevealPolicy, Role, WeightMode } from "../../generated/prisma/enums";
 import { describePairwise } from "./shape";
@@ -322,7 +322,7 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     throw new AppError("conflict", "Voting closed at the deadline; this ballot was not counted.");
   }
   // Live results show the uncertainty figures: they are computed after this commit, off the request.
-  if (found.revealPolicy === "LIVE") scheduleFigures(decisionId);
+  if (found.revealPolicy === "LIVE") scheduleFiguresOf(decisionId);
   // The stored ballot is what was just written: nothing to read back.
   return {
     id: outcome.id,
