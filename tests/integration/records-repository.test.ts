@@ -1,8 +1,8 @@
 // Records as files in a team's repository: importing real ADR folders, importing them again,
-// exporting them byte for byte, and the log4brains and adr-tools variants (checked with adr-tools
-// itself where it is installed).
+// exporting them byte for byte, and the log4brains and adr-tools variants (checked with adr-tools and
+// log4brains' own reader where they are installed).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import JSZip from "jszip";
@@ -12,6 +12,9 @@ import { makeTeam } from "../support/factories";
 import { describeOnEachDatabase } from "../support/test-db";
 
 const FIXTURES = join(__dirname, "../fixtures/adr");
+/** log4brains' reader, installed by .ci/run beside the project (it is not one of the app's dependencies). */
+const LOG4BRAINS_CORE =
+  process.env.LOG4BRAINS_CORE ?? join(__dirname, "../../.ci/log4brains/node_modules/@log4brains/core");
 
 function filesUnder(root: string): string[] {
   return readdirSync(root).flatMap((name) => {
@@ -199,5 +202,64 @@ describeOnEachDatabase("records in a repository", (db) => {
       rmSync(dir, { recursive: true, force: true });
     }
     // adr-tools is a shell script per command: slow on a busy machine.
+  }, 180_000);
+
+  it("exports the log4brains variant that log4brains' own reader understands (where it is installed)", async () => {
+    const team = await makeTeam();
+    const token = await tokenFor(team.lead);
+    await upload(team.project.id, token, await zipFolder(join(FIXTURES, "log4brains")));
+    const files = await exportZip(team.project.id, token, "?format=log4brains");
+    if (!existsSync(LOG4BRAINS_CORE)) {
+      console.warn(`SKIPPED: log4brains is not installed at ${LOG4BRAINS_CORE} (.ci/run installs it); its reader did not run.`);
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), "verdict-l4b-"));
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, name), text);
+      }
+      writeFileSync(join(dir, ".log4brains.yml"), "project:\n  name: Flags\n  tz: UTC\n  adrFolder: ./docs/decisions\n");
+      // log4brains dates and authors records from git history, so the export is committed first.
+      const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: dir } });
+      git("init", "-q");
+      git("add", ".");
+      git("-c", "user.name=Verdict", "-c", "user.email=verdict@example.test", "commit", "-qm", "Export from Verdict");
+      const read = `require(${JSON.stringify(LOG4BRAINS_CORE)}).Log4brains.create(process.cwd()).searchAdrs()
+        .then((adrs) => console.log(JSON.stringify(adrs.map((a) => ({ slug: a.slug, title: a.title, status: a.status,
+          supersededBy: a.supersededBy, deciders: a.deciders, date: a.publicationDate && a.publicationDate.slice(0, 10) })))))`;
+      const adrs = JSON.parse(execFileSync(process.execPath, ["-e", read], { cwd: dir, encoding: "utf8" })) as unknown[];
+      expect(adrs).toEqual(
+        expect.arrayContaining([
+          {
+            slug: "20240311-keep-feature-flags-in-the-database",
+            title: "Keep feature flags in the database",
+            status: "superseded",
+            supersededBy: "20240902-move-feature-flags-to-a-flag-service",
+            deciders: ["Ines Duarte", "Kofi Mensah"],
+            date: "2024-03-11",
+          },
+          {
+            slug: "20240902-move-feature-flags-to-a-flag-service",
+            title: "Move feature flags to a flag service",
+            status: "accepted",
+            supersededBy: null,
+            deciders: ["Kofi Mensah"],
+            date: "2024-09-02",
+          },
+          {
+            slug: "20241120-try-server-sent-events-for-the-dashboard",
+            title: "Try server-sent events for the dashboard",
+            status: "draft",
+            supersededBy: null,
+            deciders: ["Ines Duarte"],
+            date: "2024-11-20",
+          },
+        ]),
+      );
+      expect(adrs).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 180_000);
 });
