@@ -49,6 +49,9 @@ export const MAIN_PAGES: MainPage[] = [
   { name: "audit-log", path: (ids) => `${project(ids)}/audit` },
   { name: "members", path: (ids) => `${project(ids)}/members` },
   { name: "settings", path: () => "/settings" },
+  { name: "inbox", path: () => "/inbox" },
+  { name: "git-settings", path: (ids) => `${project(ids)}/settings/git` },
+  { name: "webhook-settings", path: (ids) => `${project(ids)}/settings/webhooks` },
 ];
 
 export const VIEWPORTS = {
