@@ -76,7 +76,7 @@ test("an owner registers a webhook, sends a test and sees retries in the deliver
     await expect(page.getByText(secret)).toHaveCount(0);
 
     // A receiver that fails twice: three attempts, the third delivered.
-    await page.getByRole("link", { name: "Webhooks" }).click();
+    await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Webhooks" }).click();
     await page.getByRole("link", { name: "Add webhook" }).click();
     await page.getByLabel("Payload URL").fill(`http://127.0.0.1:${RECEIVER_PORTS[1]}/verdict`);
     await page.getByLabel(/Allow private addresses/).check();
