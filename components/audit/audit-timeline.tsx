@@ -113,7 +113,7 @@ export function AuditTimeline({
                     </Link>
                   </p>
                 ) : null}
-                <EventData data={event.data} names={{ ...memberNames, ...names }} fold={foldLongData} />
+                <EventData data={showEntity ? event.data : withoutOwnDecision(event.data)} names={{ ...memberNames, ...names }} fold={foldLongData} />
               </div>
             </article>
           </li>
@@ -121,4 +121,12 @@ export function AuditTimeline({
       })}
     </ol>
   );
+}
+
+/** An entity's own history is shown on its page: repeating on every event which decision it belongs to says nothing. */
+function withoutOwnDecision(data: unknown): unknown {
+  if (!data || typeof data !== "object" || Array.isArray(data) || !("decisionId" in data)) return data;
+  const rest: Record<string, unknown> = { ...data };
+  delete rest.decisionId;
+  return rest;
 }
