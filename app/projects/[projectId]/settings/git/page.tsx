@@ -6,7 +6,7 @@ import { can } from "@/lib/server/access";
 import { getRepositoryConnection } from "@/lib/server/git/connection";
 import { listPublishLog } from "@/lib/server/git/publish-log";
 import { loadProject } from "../../data";
-import { ActionButton } from "./action-button";
+import { ActionButton } from "@/components/action-button";
 import { disconnectAction, overwriteAction, publishNowAction, saveConnectionAction } from "./actions";
 import { ConnectionForm } from "./connection-form";
 
@@ -41,11 +41,12 @@ export default async function GitSettingsPage({ params }: { params: Promise<{ pr
             connection && isOwner ? (
               <ActionButton
                 action={disconnectAction.bind(null, projectId)}
-                label="Disconnect"
                 pendingLabel="Disconnecting…"
                 variant="danger-ghost"
                 confirm="Disconnect this repository? Nothing more will be pushed; what is already there stays."
-              />
+              >
+                Disconnect
+              </ActionButton>
             ) : undefined
           }
         />
@@ -94,17 +95,19 @@ export default async function GitSettingsPage({ params }: { params: Promise<{ pr
               <div className="flex flex-wrap items-start gap-2">
                 <ActionButton
                   action={publishNowAction.bind(null, projectId)}
-                  label="Publish now"
                   pendingLabel="Publishing…"
-                />
+                >
+                  Publish now
+                </ActionButton>
                 {publications.length === 0 ? (
                   <ActionButton
                     action={publishNowAction.bind(null, projectId)}
-                    label="Publish all records"
                     pendingLabel="Publishing all…"
                     variant="primary"
                     hidden={{ all: "on" }}
-                  />
+                  >
+                    Publish all records
+                  </ActionButton>
                 ) : null}
               </div>
             ) : undefined
@@ -124,11 +127,12 @@ export default async function GitSettingsPage({ params }: { params: Promise<{ pr
             overwrite={(id) => (
               <ActionButton
                 action={overwriteAction.bind(null, projectId, id)}
-                label="Overwrite with Verdict's version"
                 pendingLabel="Overwriting…"
                 variant="danger"
                 confirm="Replace the file in git with Verdict's version? The edit made in git is kept only in the repository's history."
-              />
+              >
+                Overwrite with Verdict's version
+              </ActionButton>
             )}
           />
         )}

@@ -4,7 +4,7 @@ import { BackLink } from "@/components/back-link";
 import { MutedBadge } from "@/components/badge";
 import { buttonClasses } from "@/components/button";
 import { Card, CardBody, CardHeader } from "@/components/card";
-import { ActionButton } from "@/components/webhooks/action-button";
+import { ActionButton } from "@/components/action-button";
 import { AutoRefresh } from "@/components/webhooks/auto-refresh";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { describeEventChoice, webhookEventLabel } from "@/components/webhooks/labels";

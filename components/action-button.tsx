@@ -1,9 +1,9 @@
 "use client";
-// A one-click server action (Send test, Redeliver, Delete) with its pending state and its answer.
+// A one-button form for a server action (Send test, Publish now, Disconnect…) with its pending state and its answer.
 import { useActionState } from "react";
-import type { ButtonSize, ButtonVariant } from "../button";
-import { FieldError } from "../field";
-import { SubmitButton } from "../submit-button";
+import type { ButtonSize, ButtonVariant } from "./button";
+import { FieldError } from "./field";
+import { SubmitButton } from "./submit-button";
 
 interface ActionState {
   status: "idle" | "error" | "success";
@@ -17,14 +17,17 @@ export function ActionButton({
   variant = "secondary",
   size = "sm",
   confirm,
+  hidden,
 }: {
-  action: (state: ActionState) => Promise<ActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   children: React.ReactNode;
   pendingLabel: string;
   variant?: ButtonVariant;
   size?: ButtonSize;
   /** Asked in the browser's own dialog before the action runs. */
   confirm?: string;
+  /** Extra form fields, e.g. `{ all: "on" }`. */
+  hidden?: Record<string, string>;
 }) {
   const [state, formAction] = useActionState(action, { status: "idle" } as ActionState);
   return (
@@ -35,6 +38,9 @@ export function ActionButton({
       }}
       className="flex flex-col items-start gap-1"
     >
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <SubmitButton variant={variant} size={size} pendingLabel={pendingLabel}>
         {children}
       </SubmitButton>
