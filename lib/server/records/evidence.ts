@@ -1,5 +1,6 @@
 // Everything a generated record states about its vote, read inside the caller's transaction.
 import "server-only";
+import { publicUrl } from "../public-url";
 import type { Db, Tx } from "../../db";
 import type { RecordInput, RecordLink } from "../../domain/record";
 import { recordKey } from "../../domain/slug";
@@ -24,18 +25,9 @@ const LEAD_ROLES = new Set(["OWNER", "LEAD"]);
 export const decisionUrl = (projectId: string, decisionId: string) =>
   `/projects/${projectId}/decisions/${decisionId}`;
 
-/**
- * The decision's absolute address for a record's back-link, from the app's public address
- * (AUTH_URL); null without one, since a relative link would point nowhere once the file is in git.
- */
+/** The decision's absolute address for a record's back-link; null without a public address. */
 export function publicDecisionUrl(projectId: string, decisionId: string): string | null {
-  const base = process.env.AUTH_URL?.trim();
-  if (!base || !/^https?:\/\//i.test(base)) return null;
-  try {
-    return new URL(decisionUrl(projectId, decisionId).slice(1), base.endsWith("/") ? base : `${base}/`).toString();
-  } catch {
-    return null;
-  }
+  return publicUrl(decisionUrl(projectId, decisionId));
 }
 
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);

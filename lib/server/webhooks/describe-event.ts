@@ -1,4 +1,5 @@
 import "server-only";
+import { publicUrl } from "../public-url";
 import type { Db, Tx } from "../../db";
 import type { WebhookEventFacts } from "../../domain/webhook-events";
 import { recordKey } from "../../domain/slug";
@@ -15,16 +16,6 @@ interface EventRow {
   entityType: string;
   entityId: string;
   data: unknown;
-}
-
-function appUrl(path: string): string | null {
-  const base = process.env.AUTH_URL?.trim();
-  if (!base || !/^https?:\/\//i.test(base)) return null;
-  try {
-    return new URL(path.replace(/^\//, ""), base.endsWith("/") ? base : `${base}/`).toString();
-  } catch {
-    return null;
-  }
 }
 
 const COMMENT_EXCERPT_CHARS = 280;
@@ -120,7 +111,7 @@ export async function describeAuditEvent(
     event: event.action,
     seq: event.seq,
     occurredAt: event.at.toISOString(),
-    project: { id: project.id, name: project.name, url: appUrl(`/projects/${project.id}`) },
+    project: { id: project.id, name: project.name, url: publicUrl(`/projects/${project.id}`) },
     actor: actor ? { id: actor.id, name: actor.name } : null,
     decision: decision
       ? {
@@ -128,7 +119,7 @@ export async function describeAuditEvent(
           number: decisionKey(decision.number),
           title: decision.title,
           status: decision.status,
-          url: appUrl(`/projects/${event.projectId}/decisions/${decision.id}`),
+          url: publicUrl(`/projects/${event.projectId}/decisions/${decision.id}`),
         }
       : null,
     details,
@@ -151,7 +142,7 @@ export async function describePing(
     event: "ping",
     seq: null,
     occurredAt: new Date().toISOString(),
-    project: { id: project.id, name: project.name, url: appUrl(`/projects/${project.id}`) },
+    project: { id: project.id, name: project.name, url: publicUrl(`/projects/${project.id}`) },
     actor: actor ? { id: actor.id, name: actor.name } : null,
     decision: null,
     details: {},
