@@ -1,5 +1,6 @@
 // Generates a closed decision's record as MADR 4 Markdown, with the vote's evidence attached.
 
+import { weightBandText } from "./acceptability";
 import type { AggregateResult, ResultCell, ResultFlag, ResultOption } from "./aggregation";
 import { writeFrontMatter } from "./front-matter";
 import { escapeInline, safeLink } from "./markdown-escape";
@@ -543,7 +544,7 @@ class RecordView {
       weightMode === "FIXED" && typeof weightBand === "number"
         ? weightBand === 0
           ? "keep the weights as set and redraw the mean scores within their uncertainty"
-          : `vary each weight by up to ±${Math.round(weightBand * 1000) / 10} % of its set value and redraw the mean scores within their uncertainty`
+          : `vary each weight by up to ${weightBandText(weightBand)} of its set value and redraw the mean scores within their uncertainty`
         : "redraw the weights and mean scores within their uncertainty";
     return (
       `Confidence: ${escapeInline(confidenceSentence)} (rank acceptability over ` +

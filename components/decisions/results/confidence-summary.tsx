@@ -1,6 +1,7 @@
 // How sure the result is, in words: the acceptability sentence, how many voters alone decide the
 // winner, and whether medians agree with means. Shown near the top of the results page.
 import { Card } from "@/components/card";
+import { weightBandText } from "@/lib/domain/acceptability";
 import { share } from "./acceptability-format";
 
 export interface ConfidenceSummaryProps {
@@ -22,7 +23,7 @@ const joinNames = (names: string[]) => (names.length ? names.join(" and ") : "no
 function weightsVaried(band: number | null): string {
   if (band === null) return "redrawing the weights within the spread of the voters' importances";
   if (band === 0) return "keeping the weights exactly as set (weight band ±0 %)";
-  return `varying every weight by up to ±${Math.round(band * 1000) / 10} % of its set value`;
+  return `varying every weight by up to ${weightBandText(band)} of its set value`;
 }
 
 export function ConfidenceSummary(props: ConfidenceSummaryProps) {
