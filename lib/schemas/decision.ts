@@ -39,8 +39,8 @@ export const revealPolicySchema = z.enum(["AFTER_CLOSE", "LIVE"], { error: 'reve
 export const MAX_WEIGHT_BAND = 0.99;
 export const weightBandSchema = z
   .number({ error: "The weight band is a number from 0 to 0.99 (±0–99 %)." })
-  .min(0, { error: "The weight band cannot be negative: use 0 to keep the weights exactly as set." })
-  .max(MAX_WEIGHT_BAND, { error: "The weight band must stay below 1 (at most ±99 %): a weight cannot vary by all of itself." })
+  .min(0, { error: "The weight band cannot be negative: 0 (0 %) keeps the weights exactly as set." })
+  .max(MAX_WEIGHT_BAND, { error: "Keep the weight band at most 0.99 (±99 %): a weight cannot vary by all of itself." })
   .meta({
     description:
       "FIXED mode only: rank acceptability moves each criterion's weight by up to ± this share of itself (0.2 = ±20 %, the default; 0 keeps the weights exact).",

@@ -40,7 +40,7 @@ test("a lead weighs criteria by pairwise comparison, sees the inconsistency warn
   await band.fill("120");
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(band).toBeFocused();
-  await expect(band).toHaveAccessibleDescription(/below 1/);
+  await expect(band).toHaveAccessibleDescription(/at most 0\.99 \(±99 %\)/);
   await band.fill("35");
 
   await page.getByRole("button", { name: "Create draft" }).click();
