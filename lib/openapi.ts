@@ -147,8 +147,12 @@ export const API_OPERATIONS: Record<string, Partial<Record<Method, Operation>>> 
     post: { summary: "Create a decision in DRAFT (OWNER, LEAD)", body: createDecisionSchema, status: 201 },
   },
   "/decisions/{decisionId}": {
-    get: { summary: "A decision with who has voted (never what)" },
-    patch: { summary: "Edit a DRAFT decision; once OPEN only a stricter reveal policy", body: updateDecisionSchema },
+    get: { summary: "A decision with who has voted (never what); `weightBand` is the FIXED weight band (null in VOTED mode)" },
+    patch: {
+      summary:
+        "Edit a DRAFT decision; once OPEN only a stricter reveal policy or the FIXED `weightBand` (audited); 409 once CLOSED, 422 for a band outside 0–0.99 or in VOTED mode",
+      body: updateDecisionSchema,
+    },
   },
   "/decisions/{decisionId}/open": { post: { summary: "Open voting (needs 2 options and 1 criterion)" } },
   "/decisions/{decisionId}/close": { post: { summary: "Close voting; generates the decision record" } },

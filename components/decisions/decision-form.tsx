@@ -7,7 +7,7 @@ import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { controlClasses } from "@/components/field";
-import { createDecisionSchema, MAX_CRITERIA, MAX_OPTIONS } from "@/lib/schemas/decision";
+import { createDecisionSchema, DEFAULT_WEIGHT_BAND, MAX_CRITERIA, MAX_OPTIONS } from "@/lib/schemas/decision";
 import type { RevealPolicy, WeightMode } from "@/lib/schemas/responses";
 import { FormField, RadioCards } from "./decision-form/form-field";
 import { ListEditor, type FormWiring, type ItemField } from "./decision-form/list-editor";
@@ -29,6 +29,8 @@ export interface DecisionFormValues {
   pairwise?: { a: string; b: string; value: number }[] | null;
   requireRationaleAtExtremes?: boolean;
   importancesFirst?: boolean;
+  /** FIXED: the relative band the confidence figure moves each weight within (0.2 = ±20 %). */
+  weightBand?: number | null;
 }
 
 export interface DecisionFormResult {
@@ -88,6 +90,8 @@ export function DecisionForm({
   const [revealPolicy, setRevealPolicy] = useState<RevealPolicy>(initial.revealPolicy);
   const [requireRationaleAtExtremes, setRequireRationaleAtExtremes] = useState(Boolean(initial.requireRationaleAtExtremes));
   const [importancesFirst, setImportancesFirst] = useState(Boolean(initial.importancesFirst));
+  // Edited as a percentage; rounded so 0.07 shows as 7, not 7.000000000000001.
+  const [weightBandPercent, setWeightBandPercent] = useState(() => String(Math.round((initial.weightBand ?? DEFAULT_WEIGHT_BAND) * 1000) / 10));
   // null until edited: the initial deadline is shown in the browser's time zone, known only after hydration.
   const [deadlineInput, setDeadlineInput] = useState<string | null>(null);
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
@@ -144,6 +148,7 @@ export function DecisionForm({
       revealPolicy,
       requireRationaleAtExtremes,
       importancesFirst: weightMode === "VOTED" && importancesFirst,
+      ...(weightMode === "FIXED" ? { weightBand: weightBandPercent.trim() === "" ? Number.NaN : Number(weightBandPercent) / 100 } : {}),
       deadline: deadlineInput === null ? initial.deadline : deadlineInput ? new Date(deadlineInput).toISOString() : null,
       options: options.map((o) => ({ ...(o.id ? { id: o.id } : {}), name: o.name, description: o.description, link: o.link.trim() })),
       criteria: criteria.map((c) => ({
@@ -330,6 +335,33 @@ export function DecisionForm({
               { value: "VOTED", label: "Voted", description: "Each voter also rates how much each criterion matters (0–10); weights are their average." },
             ]}
           />
+
+          {weightMode === "FIXED" ? (
+            <FormField
+              id={idForPath("weightBand")}
+              label="Weight band (± %)"
+              error={err("weightBand")}
+              hint="How sure you are of these weights. The confidence figure moves each weight by up to this share of itself, 20 meaning ±20 %; 0 keeps them exactly as set."
+              className="max-w-xs"
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={99}
+                  step="any"
+                  value={weightBandPercent}
+                  onChange={(e) => {
+                    setWeightBandPercent(e.target.value);
+                    clearError("weightBand");
+                  }}
+                  className={`${controlClasses} h-10 w-28 tabular-nums`}
+                />
+              )}
+            </FormField>
+          ) : null}
 
           <RadioCards
             legend="Results"

@@ -22,6 +22,11 @@ export const DEFAULT_SAMPLES = 10_000;
 export const MAX_SAMPLES = 100_000;
 /** FIXED mode: each weight may plausibly be this much higher or lower, relative to itself. */
 export const DEFAULT_WEIGHT_BAND = 0.2;
+
+/** A weight band as people read it: 0.2 → "±20 %", 0.075 → "±7.5 %". */
+export function weightBandText(band: number): string {
+  return `±${Math.round(band * 1000) / 10} %`;
+}
 /**
  * Below this many scores a normal approximation of a mean is poor (and its standard deviation is
  * itself a guess), so a cell's mean, or the VOTED weights, are bootstrapped from what was observed.

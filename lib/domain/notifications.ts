@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   "DEADLINE_SOON",
   "VOTE_CLOSED",
   "REVIEW_REQUESTED",
+  "REVIEW_DUE",
   "MENTIONED",
   "ROLE_CHANGED",
 ] as const;
@@ -36,6 +37,11 @@ export const NOTIFICATION_KIND_LABELS: Record<
     tag: "Review",
     label: "A record awaits your review",
     description: "Owners and leads: a closed vote wrote a proposed record.",
+  },
+  REVIEW_DUE: {
+    tag: "Review due",
+    label: "A record is due for review",
+    description: "Owners and leads: an accepted record's review date has come.",
   },
   MENTIONED: {
     tag: "Mention",
@@ -125,6 +131,21 @@ export function reviewRequestedText(input: {
   return {
     title: `${input.recordKey} awaits your review: ${input.title}`,
     body: `A proposed record in ${input.projectName}: accept or reject it.`,
+    link: `/projects/${input.projectId}/records/${input.decisionId}`,
+  };
+}
+
+export function reviewDueText(input: {
+  projectId: string;
+  projectName: string;
+  decisionId: string;
+  recordKey: string;
+  title: string;
+  reviewBy: string;
+}): NotificationText {
+  return {
+    title: `${input.recordKey} is due for review: ${input.title}`,
+    body: `Its review date in ${input.projectName} was ${input.reviewBy}: confirm it still holds, or start a decision to replace it.`,
     link: `/projects/${input.projectId}/records/${input.decisionId}`,
   };
 }

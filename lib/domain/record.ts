@@ -1,5 +1,6 @@
 // Generates a closed decision's record as MADR 4 Markdown, with the vote's evidence attached.
 
+import { weightBandText } from "./acceptability";
 import type { AggregateResult, ResultCell, ResultFlag, ResultOption } from "./aggregation";
 import { writeFrontMatter } from "./front-matter";
 import { escapeInline, safeLink } from "./markdown-escape";
@@ -58,6 +59,8 @@ export interface RecordInput {
   criteria: { id: string; name: string; description: string }[];
   scale: { min: number; max: number };
   weightMode: "FIXED" | "VOTED";
+  /** FIXED: the relative band the confidence figure moved each weight within (0.2 = ±20 %). */
+  weightBand?: number | null;
   result: RecordResult;
   rationales: { optionId: string; criterionId: string | null; voterName: string; text: string }[];
   narrative: RecordNarrative;
@@ -536,9 +539,16 @@ class RecordView {
   confidenceSentence(): string | null {
     const { confidenceSentence, acceptabilitySamples } = this.input.result;
     if (!confidenceSentence || !acceptabilitySamples) return null;
+    const { weightMode, weightBand } = this.input;
+    const how =
+      weightMode === "FIXED" && typeof weightBand === "number"
+        ? weightBand === 0
+          ? "keep the weights as set and redraw the mean scores within their uncertainty"
+          : `vary each weight by up to ${weightBandText(weightBand)} of its set value and redraw the mean scores within their uncertainty`
+        : "redraw the weights and mean scores within their uncertainty";
     return (
       `Confidence: ${escapeInline(confidenceSentence)} (rank acceptability over ` +
-      `${acceptabilitySamples.toLocaleString("en")} samples that redraw the weights and mean scores within their uncertainty).`
+      `${acceptabilitySamples.toLocaleString("en")} samples that ${how}).`
     );
   }
 

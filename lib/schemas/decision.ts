@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { safeText } from "./text";
 
+export { DEFAULT_WEIGHT_BAND } from "../domain/acceptability";
+
 const name = (what: string, max = 120) =>
   safeText().trim().min(1, { error: `Name the ${what}.` }).max(max, { error: `Use at most ${max} characters.` });
 
@@ -32,6 +34,17 @@ export const scaleSchema = z
 
 export const weightModeSchema = z.enum(["FIXED", "VOTED"], { error: 'weightMode must be "FIXED" or "VOTED".' });
 export const revealPolicySchema = z.enum(["AFTER_CLOSE", "LIVE"], { error: 'revealPolicy must be "AFTER_CLOSE" or "LIVE".' });
+
+/** FIXED mode: how far rank acceptability moves each weight, relative to itself (±0–99 %). */
+export const MAX_WEIGHT_BAND = 0.99;
+export const weightBandSchema = z
+  .number({ error: "The weight band is a number from 0 to 0.99 (±0–99 %)." })
+  .min(0, { error: "The weight band cannot be negative: 0 (0 %) keeps the weights exactly as set." })
+  .max(MAX_WEIGHT_BAND, { error: "Keep the weight band at most 0.99 (±99 %): a weight cannot vary by all of itself." })
+  .meta({
+    description:
+      "FIXED mode only: rank acceptability moves each criterion's weight by up to ± this share of itself (0.2 = ±20 %, the default; 0 keeps the weights exact).",
+  });
 
 export const MAX_OPTIONS = 30;
 export const MAX_CRITERIA = 30;
@@ -66,6 +79,8 @@ const decisionFields = {
   requireRationaleAtExtremes: z.boolean({ error: "requireRationaleAtExtremes is true or false." }).optional(),
   /** VOTED mode: voters weigh the criteria before they see a score grid; a lead starts scoring. */
   importancesFirst: z.boolean({ error: "importancesFirst is true or false." }).optional(),
+  /** FIXED mode: the relative band rank acceptability moves each weight within (0.2 = ±20 %). */
+  weightBand: weightBandSchema.optional(),
 };
 
 function uniqueNames(list: { name: string }[]) {
@@ -84,6 +99,7 @@ type DecisionShape = {
   weightMode?: "FIXED" | "VOTED";
   pairwise?: unknown[];
   importancesFirst?: boolean;
+  weightBand?: number;
 };
 
 function decisionRules<T extends z.ZodType<DecisionShape>>(schema: T) {
@@ -101,6 +117,10 @@ function decisionRules<T extends z.ZodType<DecisionShape>>(schema: T) {
     .refine((d) => !d.importancesFirst || d.weightMode !== "FIXED", {
       error: "Importances first is for VOTED decisions: with fixed weights there is nothing for voters to weigh.",
       path: ["importancesFirst"],
+    })
+    .refine((d) => d.weightBand === undefined || d.weightMode !== "VOTED", {
+      error: "The weight band is for fixed weights; in VOTED mode the spread of the voters' importances is sampled.",
+      path: ["weightBand"],
     })
     .refine((d) => d.pairwise === undefined || !d.criteria || d.criteria.length <= MAX_PAIRWISE_CRITERIA, {
       error: `Pairwise comparison works with at most ${MAX_PAIRWISE_CRITERIA} criteria; give numeric weights instead.`,
@@ -124,6 +144,7 @@ export const updateDecisionSchema = decisionRules(
       pairwise: decisionFields.pairwise,
       requireRationaleAtExtremes: decisionFields.requireRationaleAtExtremes,
       importancesFirst: decisionFields.importancesFirst,
+      weightBand: decisionFields.weightBand,
     })
     .strict(),
 );

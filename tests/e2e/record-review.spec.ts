@@ -1,5 +1,5 @@
 // Record reviews in the browser, on the demo data: ADR-0003 (MLflow, imported and accepted) was due
-// for review two weeks ago. The lead is told on the overview, sets a date, sees it due, confirms it,
+// for review two weeks ago. The lead is told on the overview and in the inbox, sets a date, sees it due, confirms it,
 // and the audit log shows the confirmation. ADR-0001 is left alone for records.spec.ts.
 import { expect, test } from "./fixtures";
 import { newPerson, signIn } from "./helpers";
@@ -21,10 +21,20 @@ test("a lead is told a review is due, sets the date, confirms the record, and th
     .first()
     .click();
 
-  // The overview's callout is how leads are told.
+  // The overview's callout tells leads, and so does their inbox.
   const callout = page.getByRole("region", { name: "1 record is due for review" });
   await expect(callout).toBeVisible();
   await expect(callout.getByRole("link", { name: `ADR-0003: ${TITLE}` })).toBeVisible();
+
+  // And the inbox: the notification worker told the project's owner and leads when the day came.
+  const overview = page.url();
+  await page.goto("/inbox");
+  const notice = page.getByTestId("notification").filter({ hasText: `ADR-0003 is due for review: ${TITLE}` });
+  await expect(notice.first()).toBeVisible({ timeout: 30_000 });
+  await expect(notice.first()).toContainText("Review due · ML Platform");
+  await notice.first().getByRole("link").click();
+  await expect(page.getByTestId("record-header").getByText("Review due")).toBeVisible();
+  await page.goto(overview);
 
   // The records index marks it too.
   await page

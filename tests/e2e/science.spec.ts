@@ -34,8 +34,18 @@ test("a lead weighs criteria by pairwise comparison, sees the inconsistency warn
   await expect(page.getByTestId("pairwise-weights")).toHaveText("Weights: Latency 57.1% · Cost 28.6% · Ease of use 14.3%");
   await expect(page.getByTestId("pairwise-consistency")).toContainText("Consistency ratio 0.00");
 
+  // How sure the lead is of these weights: a band outside 0–99 % is refused next to the field.
+  const band = page.getByLabel("Weight band (± %)");
+  await expect(band).toHaveValue("20");
+  await band.fill("120");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(band).toBeFocused();
+  await expect(band).toHaveAccessibleDescription(/at most 0\.99 \(±99 %\)/);
+  await band.fill("35");
+
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/decisions\/[^/]+$/);
+  await expect(page.getByText("±35 % in the confidence figure")).toBeVisible();
   await expect(page.getByText("57.1%")).toBeVisible();
   await expect(page.getByText("14.3%")).toBeVisible();
   await expect(page.getByTestId("pairwise-note")).toContainText("Weights from 3 pairwise comparisons · consistency ratio 0.00");
@@ -48,6 +58,8 @@ test("the demo's closed decision says how sure its result is", async ({ page }) 
   await page.getByRole("link", { name: /deep-learning framework/ }).first().click();
   await page.getByRole("link", { name: "Results", exact: true }).click();
   await expect(page.getByTestId("confidence-sentence")).toHaveText(/^PyTorch wins in \d+% of plausible variations\.$/);
+  // Its lead kept the default band for the FIXED weights.
+  await expect(page.getByTestId("confidence-method")).toContainText("varying every weight by up to ±20 % of its set value");
   await expect(page.getByTestId("pivotal-voters")).toBeVisible();
   await expect(page.getByTestId("acceptability-table")).toContainText("PyTorch");
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { api, tokenFor } from "../support/api";
 import { ballotFrom, createOpenDecision, frameworkDecision } from "../support/decisions";
 import { makeTeam } from "../support/factories";
+import { calendarDay } from "@/lib/domain/review";
 import { freePort, startSmtpServer } from "../support/smtp";
 import { describeOnEachDatabase } from "../support/test-db";
 import {
@@ -127,6 +128,86 @@ describeOnEachDatabase("notifications", (db) => {
     expect(reminders.map((row) => row.userId).sort()).toEqual([team.owner.userId, team.lead.userId].sort());
     const reminderMail = smtp.received.filter((mail) => mail.headers.subject?.startsWith("Closes soon"));
     expect(reminderMail.map((mail) => mail.to[0]).sort()).toEqual([team.owner.email, team.lead.email].sort());
+  });
+
+  it("tells a project's owners and leads once when a record's review date comes, and again for a new date", async () => {
+    const day = (offset: number) => calendarDay(new Date(Date.now() + offset * 86_400_000));
+    const acceptedRecord = async (team: Awaited<ReturnType<typeof makeTeam>>) => {
+      const decision = await createOpenDecision(team.lead, team.project.id);
+      const token = await tokenFor(team.lead);
+      const matrix = [[9, 8, 7], [5, 5, 5], [2, 3, 1]];
+      expect((await api("PUT", `/decisions/${decision.id}/ballot`, { token, body: ballotFrom(decision, matrix) })).status).toBe(200);
+      expect((await api("POST", `/decisions/${decision.id}/close`, { token })).status).toBe(200);
+      const accepted = await api("POST", `/decisions/${decision.id}/record/accept`, { token, body: {} });
+      expect(accepted.status, accepted.text).toBe(200);
+      return { decision, token, key: accepted.body.key as string };
+    };
+    const setReview = async (token: string, decisionId: string, reviewBy: string) => {
+      const res = await api("PUT", `/decisions/${decisionId}/record/review`, { token, body: { reviewBy } });
+      expect(res.status, res.text).toBe(200);
+    };
+    const reviewNotices = (projectId: string) =>
+      db().prisma.notification.findMany({
+        where: { projectId, kind: "REVIEW_DUE" },
+        select: { userId: true, title: true, body: true, link: true },
+        orderBy: { createdAt: "asc" },
+      });
+
+    const team = await makeTeam();
+    const other = await makeTeam("Other team");
+    const mine = await acceptedRecord(team);
+    const theirs = await acceptedRecord(other);
+    // The owner wants these in the inbox only.
+    const optOut = await api("PUT", "/me/notification-preferences", {
+      token: await tokenFor(team.owner),
+      body: { preferences: [{ kind: "REVIEW_DUE", email: false }] },
+    });
+    expect(optOut.status, optOut.text).toBe(200);
+    await runNotificationsOnce();
+    smtp.clear();
+
+    // Theirs is not due for five days, and a lead confirms it early: its old day never notifies.
+    await setReview(theirs.token, theirs.decision.id, day(5));
+    const early = await api("POST", `/decisions/${theirs.decision.id}/record/review/confirm`, {
+      token: theirs.token,
+      body: { nextReviewBy: day(60) },
+    });
+    expect(early.status, early.text).toBe(200);
+    await setReview(mine.token, mine.decision.id, day(-2));
+    await runNotificationsOnce();
+    await runNotificationsOnce();
+
+    const first = await reviewNotices(team.project.id);
+    expect(first.map((row) => row.userId).sort()).toEqual([team.owner.userId, team.lead.userId].sort());
+    expect(first[0]).toMatchObject({
+      title: `${mine.key} is due for review: ${frameworkDecision.title}`,
+      link: `/projects/${team.project.id}/records/${mine.decision.id}`,
+    });
+    expect(first[0]!.body).toContain(day(-2));
+    expect(await reviewNotices(other.project.id)).toEqual([]);
+    const reviewMail = smtp.received.filter((mail) => mail.headers.subject?.includes("is due for review"));
+    expect(reviewMail.map((mail) => mail.to[0])).toEqual([team.lead.email]);
+    const leadInbox = await api("GET", "/inbox", { token: mine.token });
+    expect(leadInbox.body.notifications.filter((n: { kind: string }) => n.kind === "REVIEW_DUE")).toHaveLength(1);
+    expect((await api("GET", "/inbox", { token: await tokenFor(team.member) })).body.notifications.some((n: { kind: string }) => n.kind === "REVIEW_DUE")).toBe(false);
+
+    // Ten days on, theirs would have been due at its first date; it was confirmed, so still nothing.
+    const { remindReviewsDue } = await import("@/lib/server/notifications/fan-out");
+    await remindReviewsDue(new Date(Date.now() + 10 * 86_400_000));
+    expect(await reviewNotices(other.project.id)).toEqual([]);
+    expect(await reviewNotices(team.project.id)).toHaveLength(2);
+
+    // A new date that comes due again is a new notice.
+    await setReview(mine.token, mine.decision.id, day(-1));
+    await runNotificationsOnce();
+    await runNotificationsOnce();
+    const second = await reviewNotices(team.project.id);
+    expect(second).toHaveLength(4);
+    expect(second.slice(2).every((row) => row.body.includes(day(-1)))).toBe(true);
+    expect(smtp.received.filter((mail) => mail.headers.subject?.includes("is due for review")).map((mail) => mail.to[0])).toEqual([
+      team.lead.email,
+      team.lead.email,
+    ]);
   });
 
   it("respects email preferences (the inbox still shows the notification) and unsubscribe links", async () => {

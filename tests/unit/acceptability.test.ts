@@ -145,6 +145,29 @@ describe("rankAcceptability: probabilities worked by hand", () => {
     expect(Math.abs(byId(banded, "A").winProbability - 0.87374)).toBeLessThan(0.014);
     const exact = run(["A", "B"], ["c1", "c2"], [0.55, 0.45], cells, { mode: "FIXED", band: 0 });
     expect(byId(exact, "A").winProbability).toBe(1);
+    // A lead less sure of the weights, ±50 %: x, y uniform on [0.5, 1.5]. B wins above y = 11x/9, for
+    // x < 1.5 · 9/11 = 1.22727: ∫ from 0.5 to 1.22727 of (1.5 − 11x/9) dx = 1.09091 − 0.76768 = 0.32323,
+    // so the same close winner's confidence falls to 0.67677.
+    const wide = run(["A", "B"], ["c1", "c2"], [0.55, 0.45], cells, { mode: "FIXED", band: 0.5 });
+    expect(Math.abs(byId(wide, "A").winProbability - 0.67677)).toBeLessThan(0.019);
+    expect(wide.winnerConfidence).toBeLessThan(banded.winnerConfidence!);
+  });
+
+  it("with a band of 0 samples only the cell means, as if the weights were certain", () => {
+    // A = (scores 4 4 6 8 8 on c1, unanimous 5 on c2), B = (unanimous 5, unanimous 4); W = (½, ½).
+    // A − B = ½(m − 5) + ½(5 − 4) > 0 when A's c1 mean m > 4. m is normal with mean 6 and standard
+    // error √(4/5) = 0.8944 (sample variance (4+4+0+4+4)/4 = 4), so P(A) = Φ(2/0.8944) = Φ(2.236) = 0.9873.
+    const cells = [
+      cell("A", "c1", [4, 4, 6, 8, 8]),
+      cell("A", "c2", [5, 5, 5, 5, 5]),
+      cell("B", "c1", [5, 5, 5, 5, 5]),
+      cell("B", "c2", [4, 4, 4, 4, 4]),
+    ];
+    const exactWeights = run(["A", "B"], ["c1", "c2"], [0.5, 0.5], cells, { mode: "FIXED", band: 0 });
+    expect(Math.abs(byId(exactWeights, "A").winProbability - 0.9873)).toBeLessThan(0.005);
+    // Letting c2's weight shrink (it is where B loses) makes B's comeback likelier.
+    const banded = run(["A", "B"], ["c1", "c2"], [0.5, 0.5], cells, { mode: "FIXED", band: 0.9 });
+    expect(byId(banded, "A").winProbability).toBeLessThan(byId(exactWeights, "A").winProbability);
   });
 
   it("moves VOTED weights together, as the voters' importances vary together", () => {

@@ -255,6 +255,20 @@ describe("generateRecord", () => {
     expect(generateRecord(recordInput())).not.toMatch(/Confidence:|Pivotal voters|median scores/);
   });
 
+  it("says how far the confidence figure moved FIXED weights: the lead's band, or not at all", () => {
+    const result = { ...handComputedResult(), confidenceSentence: "TensorFlow wins in 83% of plausible variations", acceptabilitySamples: 10_000 };
+    expect(generateRecord(recordInput({ result, weightBand: 0.35 }))).toContain(
+      "(rank acceptability over 10,000 samples that vary each weight by up to ±35 % of its set value and redraw the mean scores within their uncertainty).",
+    );
+    expect(generateRecord(recordInput({ result, weightBand: 0 }))).toContain(
+      "samples that keep the weights as set and redraw the mean scores within their uncertainty).",
+    );
+    // VOTED weights vary with the voters' importances; no band applies.
+    expect(generateRecord(recordInput({ result, weightMode: "VOTED", weightBand: null }))).toContain(
+      "samples that redraw the weights and mean scores within their uncertainty).",
+    );
+  });
+
   it("names the clear winner with a generated reason when the lead has written none", () => {
     const markdown = generateRecord(recordInput());
     expect(markdown).toContain(

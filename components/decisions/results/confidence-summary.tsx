@@ -1,12 +1,15 @@
 // How sure the result is, in words: the acceptability sentence, how many voters alone decide the
 // winner, and whether medians agree with means. Shown near the top of the results page.
 import { Card } from "@/components/card";
+import { weightBandText } from "@/lib/domain/acceptability";
 import { share } from "./acceptability-format";
 
 export interface ConfidenceSummaryProps {
   sentence: string;
   confidence: number | null;
   samples: number;
+  /** FIXED: the lead's relative weight band (0.2 = ±20 %); null when voters' importances set the weights. */
+  weightBand: number | null;
   pivotal: { count: number; voters?: { userId: string; name: string }[] };
   voted: number;
   meanWinnerNames: string[];
@@ -15,6 +18,13 @@ export interface ConfidenceSummaryProps {
 }
 
 const joinNames = (names: string[]) => (names.length ? names.join(" and ") : "no option");
+
+/** How the variations treat the weights, in words. */
+function weightsVaried(band: number | null): string {
+  if (band === null) return "redrawing the weights within the spread of the voters' importances";
+  if (band === 0) return "keeping the weights exactly as set (weight band ±0 %)";
+  return `varying every weight by up to ${weightBandText(band)} of its set value`;
+}
 
 export function ConfidenceSummary(props: ConfidenceSummaryProps) {
   const { pivotal } = props;
@@ -26,9 +36,9 @@ export function ConfidenceSummary(props: ConfidenceSummaryProps) {
           <p className="mt-1 text-lg font-semibold text-fg" data-testid="confidence-sentence">
             {props.sentence}.
           </p>
-          <p className="mt-1 text-sm text-fg-muted">
-            {props.samples.toLocaleString("en")} variations of the vote, each redrawing the weights and every cell&apos;s mean score
-            within the spread the voters&apos; own scores show.
+          <p className="mt-1 text-sm text-fg-muted" data-testid="confidence-method">
+            {props.samples.toLocaleString("en")} variations of the vote, each {weightsVaried(props.weightBand)} and redrawing every
+            cell&apos;s mean score within the spread the voters&apos; own scores show.
           </p>
         </div>
         {props.confidence !== null ? (

@@ -216,6 +216,7 @@ function uncertaintyInput(decisionId: string, tallies: Awaited<ReturnType<typeof
     decisionId,
     scale,
     weightMode: decision.weightMode,
+    weightBand: decision.weightBand,
     options: decision.options.map((o) => ({ id: o.id, name: o.name })),
     criteria: decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
     weights,

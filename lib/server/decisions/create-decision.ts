@@ -52,6 +52,7 @@ export async function insertDecision(
       deadline: input.deadline ? new Date(input.deadline) : null,
       requireRationaleAtExtremes: input.requireRationaleAtExtremes ?? false,
       importancesFirst: input.importancesFirst ?? false,
+      weightBand: input.weightBand,
       createdById: actor.userId,
       supersedesDecisionId,
       options: {

@@ -30,6 +30,8 @@ export function presentDecision(d: DecisionRow) {
     deadline: d.deadline,
     requireRationaleAtExtremes: d.requireRationaleAtExtremes,
     importancesFirst: d.weightMode === "VOTED" && d.importancesFirst,
+    /** FIXED: how far rank acceptability moves each weight, relative to itself; null in VOTED mode. */
+    weightBand: d.weightMode === "FIXED" ? d.weightBand : null,
     /** When a lead opened scoring after the importances phase; null before (or without that phase). */
     scoringStartedAt: d.scoringStartedAt,
     options: d.options.map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link })),
@@ -89,6 +91,7 @@ export function auditSnapshot(d: PresentedDecision) {
     deadline: d.deadline ? d.deadline.toISOString() : null,
     requireRationaleAtExtremes: d.requireRationaleAtExtremes,
     importancesFirst: d.importancesFirst,
+    weightBand: d.weightBand,
     options: d.options.map((o) => ({ id: o.id, name: o.name })),
     criteria: d.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
     ...(d.pairwise ? { pairwise: d.pairwise.judgements } : {}),

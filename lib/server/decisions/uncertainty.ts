@@ -44,6 +44,8 @@ export interface UncertaintyInput {
   decisionId: string;
   scale: Scale;
   weightMode: WeightMode;
+  /** FIXED mode: the lead's relative band each weight moves within (0.2 = ±20 %). */
+  weightBand: number;
   options: readonly { id: string; name: string }[];
   criteria: readonly { id: string; weight: number }[];
   weights: Readonly<Record<string, number>>;
@@ -72,8 +74,9 @@ const FIGURES_VERSION = 1;
 /**
  * Everything the figures depend on, hashed: the counted ballots (which voters still count, and each
  * ballot's revision, which every resubmission of scores or importances bumps), the scale, the options
- * (their names are in the confidence sentence) and each criterion's stored weight (FIXED weights,
- * pairwise ones included, are stored there). What follows from those is not hashed: the cells,
+ * (their names are in the confidence sentence), each criterion's stored weight (FIXED weights,
+ * pairwise ones included, are stored there) and, in FIXED mode, the band the weights move within (it
+ * may change while the vote is open). What follows from those is not hashed: the cells,
  * histograms and VOTED weights come from the counted ballots' scores and importances, which the
  * revisions already stand for, and their floating-point sums could differ in the last bit with row
  * order, missing the stored row for nothing. Status is left out too: closing or reopening alone
@@ -87,6 +90,7 @@ export function uncertaintyStateKey(input: UncertaintyInput, ballots: readonly C
       decisionId: input.decisionId,
       scale: input.scale,
       weightMode: input.weightMode,
+      ...(input.weightMode === "FIXED" ? { weightBand: input.weightBand } : {}),
       options: input.options.map((o) => [o.id, o.name]),
       criteria: input.criteria.map((c) => [c.id, c.weight]),
     }),
@@ -193,7 +197,7 @@ async function computeFigures(db: Client, input: UncertaintyInput, ballots: read
     criteria: input.criteria,
     weights: input.weights,
     weightUncertainty:
-      input.weightMode === "VOTED" ? { mode: "VOTED", importances: input.importances } : { mode: "FIXED" },
+      input.weightMode === "VOTED" ? { mode: "VOTED", importances: input.importances } : { mode: "FIXED", band: input.weightBand },
     cells,
     seed: acceptabilitySeed(input.decisionId, ballots),
   });

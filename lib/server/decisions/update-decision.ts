@@ -22,19 +22,31 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
     const before = auditSnapshot(presentDecision(current));
 
     if (state.status !== "DRAFT") {
-      // Once voting started, only a stricter reveal policy is allowed: hidden results stay hidden.
-      const keys = Object.keys(input);
-      const tighteningOnly = keys.length === 1 && input.revealPolicy === "AFTER_CLOSE" && state.status === "OPEN";
-      if (!tighteningOnly) {
+      // Once voting started, only a stricter reveal policy is allowed: hidden results stay hidden. The
+      // weight band may still move while the vote is open: it changes how sure the result looks (the
+      // simulation), never a ballot, a total or the winner, and the edit is audited like any other.
+      // Once closed it stays: the record quotes the figures it gave.
+      const keys = Object.keys(input) as (keyof typeof input)[];
+      const allowed = keys.every(
+        (key) => (key === "revealPolicy" && input.revealPolicy === "AFTER_CLOSE") || key === "weightBand",
+      );
+      if (state.status !== "OPEN" || keys.length === 0 || !allowed) {
         throw new AppError(
           "conflict",
           state.status === "OPEN" && input.revealPolicy === "LIVE"
             ? "Results promised hidden until close must stay hidden: the reveal policy can only get stricter."
-            : `The decision is ${state.status}: options, criteria, scale and weights can only change in DRAFT.`,
+            : state.status === "CLOSED" && keys.includes("weightBand")
+              ? "The decision is CLOSED: its record quotes the confidence this band gave. Reopen the vote to change the weight band."
+              : `The decision is ${state.status}: options, criteria, scale and weights can only change in DRAFT.`,
         );
       }
     }
     const weightMode = input.weightMode ?? current.weightMode;
+    if (input.weightBand !== undefined && weightMode !== "FIXED") {
+      throw new AppError("unprocessable", "The weight band is for fixed weights; in VOTED mode the spread of the voters' importances is sampled.", {
+        issues: [{ path: "weightBand", message: "VOTED mode" }],
+      });
+    }
     const criteriaAfter = input.criteria ?? current.criteria;
     if (input.pairwise && weightMode !== "FIXED") {
       throw new AppError("unprocessable", "Pairwise weights are for fixed weights; in VOTED mode voters weigh the criteria.", {
@@ -69,6 +81,7 @@ export async function updateDecision(actor: Actor, decisionId: string, raw: unkn
         requireRationaleAtExtremes: input.requireRationaleAtExtremes,
         // Switching to fixed weights leaves no importances to collect first.
         importancesFirst: weightMode === "VOTED" ? input.importancesFirst : false,
+        weightBand: input.weightBand,
       },
     });
     if (input.options) {

@@ -33,7 +33,7 @@ export interface AuditEventRow {
 }
 
 export const VOTER_ROLES: readonly Role[] = ["OWNER", "LEAD", "MEMBER"];
-const REVIEWER_ROLES: readonly Role[] = ["OWNER", "LEAD"];
+export const REVIEWER_ROLES: readonly Role[] = ["OWNER", "LEAD"];
 
 type Data = Record<string, unknown>;
 const asData = (value: unknown): Data => (value && typeof value === "object" ? (value as Data) : {});

@@ -4,8 +4,10 @@
 // transaction: either everything for those events is stored and the cursor moved, or nothing.
 import "server-only";
 import { getDb, type Tx } from "../../db";
-import { deadlineSoonText } from "../../domain/notifications";
-import { draftsForEvent, VOTER_ROLES, type NotificationDraft } from "./derive";
+import { deadlineSoonText, reviewDueText } from "../../domain/notifications";
+import { calendarDay } from "../../domain/review";
+import { recordKey } from "../../domain/slug";
+import { draftsForEvent, REVIEWER_ROLES, VOTER_ROLES, type NotificationDraft } from "./derive";
 import { storeNotifications } from "./store";
 
 const BATCH = 100;
@@ -107,6 +109,57 @@ export async function remindBeforeDeadlines(now = new Date()): Promise<number> {
         })),
       );
     });
+  }
+  return created;
+}
+
+/**
+ * Tells a project's owners and leads when an accepted record's review day has come (UTC, as
+ * isReviewDue counts it). Keyed by the record and its review date: once per person per date, again
+ * when a new date comes due. A record confirmed before its day has a later date by then, so its old
+ * day never notifies; one no longer accepted is not due at all. Someone who becomes a lead while a
+ * review is still overdue is told on the next pass, as they now share the task.
+ */
+export async function remindReviewsDue(now = new Date()): Promise<number> {
+  const db = getDb();
+  const records = await db.decisionRecord.findMany({
+    where: { status: "accepted", reviewBy: { lte: new Date(`${calendarDay(now)}T00:00:00Z`) } },
+    select: {
+      id: true,
+      projectId: true,
+      decisionId: true,
+      number: true,
+      title: true,
+      reviewBy: true,
+      decision: { select: { title: true } },
+      project: { select: { name: true, members: { where: { role: { in: [...REVIEWER_ROLES] } }, select: { userId: true } } } },
+    },
+  });
+  let created = 0;
+  for (const record of records) {
+    const reviewBy = calendarDay(record.reviewBy!);
+    const text = reviewDueText({
+      projectId: record.projectId,
+      projectName: record.project.name,
+      decisionId: record.decisionId,
+      recordKey: recordKey(record.number),
+      title: record.title ?? record.decision.title,
+      reviewBy,
+    });
+    const sourceKey = `review-due:${record.id}:${reviewBy}`;
+    created += await db.$transaction((tx: Tx) =>
+      storeNotifications(
+        tx,
+        record.project.members.map((member) => ({
+          ...text,
+          userId: member.userId,
+          projectId: record.projectId,
+          kind: "REVIEW_DUE",
+          sourceKey,
+          decisionId: record.decisionId,
+        })),
+      ),
+    );
   }
   return created;
 }

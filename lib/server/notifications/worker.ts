@@ -5,26 +5,31 @@
 import "server-only";
 import { onDecisionEvent, onResync } from "../events/decision-events";
 import { nextEmailDue, sendDueEmails } from "./email";
-import { fanOutAll, remindBeforeDeadlines } from "./fan-out";
+import { fanOutAll, remindBeforeDeadlines, remindReviewsDue } from "./fan-out";
 import { pollIntervalMs } from "./settings";
 
 export interface WorkerRun {
   events: number;
   reminders: number;
+  reviewsDue: number;
   emails: number;
 }
 
-/** One full pass: events into notifications, deadline reminders (unless told not to), due emails. */
+/**
+ * One full pass: events into notifications, the clock's notices (deadline reminders and reviews due,
+ * unless told not to), due emails.
+ */
 export async function runNotificationsOnce(options: { reminders?: boolean } = {}): Promise<WorkerRun> {
   const events = await fanOutAll();
   const reminders = options.reminders === false ? 0 : await remindBeforeDeadlines();
+  const reviewsDue = options.reminders === false ? 0 : await remindReviewsDue();
   const emails = await sendDueEmails();
-  return { events, reminders, emails };
+  return { events, reminders, reviewsDue, emails };
 }
 
 interface WorkerState {
   running: boolean;
-  /** Reminders look at every open vote's deadline: once per poll interval is enough, not per event. */
+  /** Reminders look at every open vote's deadline and every review date: once per poll interval is enough, not per event. */
   remindedAt: number;
   again: boolean;
   poll?: NodeJS.Timeout;

@@ -113,6 +113,7 @@ export async function gatherEvidence(tx: Db | Tx, decisionId: string): Promise<E
       criteria: decision.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description })),
       scale: { min: decision.scaleMin, max: decision.scaleMax },
       weightMode: decision.weightMode,
+      weightBand: decision.weightMode === "FIXED" ? decision.weightBand : null,
       result,
       rationales,
       auditHeadHash: closedEvent?.hash ?? "",

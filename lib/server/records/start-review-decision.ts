@@ -61,6 +61,7 @@ function prefill(old: DecisionRow) {
     scale: { min: old.scaleMin, max: old.scaleMax },
     weightMode: old.weightMode,
     revealPolicy: old.revealPolicy,
+    ...(old.weightMode === "FIXED" ? { weightBand: old.weightBand } : {}),
     options: old.options.map((o) => ({ name: o.name, description: o.description, link: o.link ?? "" })),
     criteria:
       old.criteria.length > 0

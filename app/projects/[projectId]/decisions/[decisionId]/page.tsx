@@ -9,6 +9,7 @@ import { ArrowRightIcon, LinkIcon } from "@/components/icons";
 import { DeadlineCountdown } from "@/components/decisions/deadline";
 import { percent, REVEAL_LABEL, WEIGHT_MODE_LABEL } from "@/components/decisions/format";
 import { PairwiseNote } from "@/components/decisions/pairwise-note";
+import { weightBandText } from "@/lib/domain/acceptability";
 import { Markdown } from "@/components/markdown";
 import { LifecycleControls } from "@/components/decisions/lifecycle-controls";
 import { OutcomeCard } from "@/components/decisions/outcome-card";
@@ -260,6 +261,9 @@ export default async function DecisionPage({ params }: Params) {
                   Whole numbers from {decision.scale.min} to {decision.scale.max}
                 </Rule>
                 <Rule term="Weights">{WEIGHT_MODE_LABEL[decision.weightMode]}</Rule>
+                {decision.weightBand !== null ? (
+                  <Rule term="Weight band">{weightBandText(decision.weightBand)} in the confidence figure</Rule>
+                ) : null}
                 <Rule term="Results">{REVEAL_LABEL[decision.revealPolicy]}</Rule>
                 <Rule term="Deadline">
                   {decision.deadline ? formatDateTime(decision.deadline) : "None — closed by a lead"}

@@ -66,6 +66,7 @@ export default async function EditDecisionPage({ params }: Params) {
               pairwise: decision.pairwise?.judgements ?? null,
               requireRationaleAtExtremes: decision.requireRationaleAtExtremes,
               importancesFirst: decision.importancesFirst,
+              weightBand: decision.weightBand,
             }}
           />
           </>

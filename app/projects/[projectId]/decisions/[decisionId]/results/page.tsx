@@ -182,6 +182,7 @@ export default async function ResultsPage({ params }: Params) {
                 sentence={result.confidenceSentence}
                 confidence={result.confidence}
                 samples={result.acceptabilitySamples}
+                weightBand={decision.weightBand}
                 pivotal={result.pivotalVoters}
                 voted={result.participation.voted}
                 meanWinnerNames={winners.map((w) => w.name)}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Decision" ADD COLUMN     "weightBand" DOUBLE PRECISION NOT NULL DEFAULT 0.2;
