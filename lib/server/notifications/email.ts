@@ -9,7 +9,8 @@ import {
   retryDelayMs,
   type NotificationKindName,
 } from "../../domain/notifications";
-import { appBaseUrl, emailFrom, emailMaxAttempts, emailRetryBaseMs, smtpUrl } from "./settings";
+import { publicUrl } from "../public-url";
+import { emailFrom, emailMaxAttempts, emailRetryBaseMs, smtpUrl } from "./settings";
 import { unsubscribeToken } from "./unsubscribe-token";
 
 const LEASE_MS = 120_000;
@@ -42,6 +43,13 @@ export interface ComposedEmail {
   messageId: string;
 }
 
+function linkTo(path: string): string {
+  const url = publicUrl(path);
+  // smtpUrl() keeps email off without a public address, so no job is sent without one.
+  if (!url) throw new Error("Notification emails need AUTH_URL, the public address their links start with.");
+  return url;
+}
+
 export function composeEmail(
   notification: {
     id: string;
@@ -53,21 +61,20 @@ export function composeEmail(
   },
   to: string,
 ): ComposedEmail {
-  const base = appBaseUrl();
   const token = encodeURIComponent(unsubscribeToken(notification.userId, notification.kind));
-  const unsubscribeUrl = `${base}/unsubscribe?token=${token}`;
-  const oneClickUrl = `${base}/api/v1/unsubscribe?token=${token}`;
+  const unsubscribeUrl = linkTo(`/unsubscribe?token=${token}`);
+  const oneClickUrl = linkTo(`/api/v1/unsubscribe?token=${token}`);
   const text = [
     notification.title,
     "",
     notification.body,
     "",
-    `Open it: ${base}${notification.link}`,
+    `Open it: ${linkTo(notification.link)}`,
     "",
     "—",
     `You get this email for “${NOTIFICATION_KIND_LABELS[notification.kind].label}”.`,
     `Stop these emails: ${unsubscribeUrl}`,
-    `All notification settings: ${base}/settings#notifications`,
+    `All notification settings: ${linkTo("/settings#notifications")}`,
   ].join("\n");
   return {
     to,
@@ -75,7 +82,7 @@ export function composeEmail(
     text,
     unsubscribeUrl,
     oneClickUrl,
-    messageId: `<${notification.id}@${new URL(base).hostname}>`,
+    messageId: `<${notification.id}@${new URL(linkTo("/")).hostname}>`,
   };
 }
 
