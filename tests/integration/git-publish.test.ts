@@ -370,6 +370,27 @@ describeOnEachDatabase("publishing records to git", () => {
     expect(Object.keys(files)).toHaveLength(1);
     expect(Object.values(files)[0]).toContain('status: "accepted"');
     expect(history(main)[0]!.subject).toMatch(/^ADR-0001: accept /);
+    // Decided and on the main branch: its proposal branch is gone, and the log says so.
+    expect(runGit(["ls-remote", "--heads", remote])).not.toContain("verdict/adr-0001");
+    const log = await publishLog(team);
+    const accepted = log.body.publications.find((p: { change: string }) => p.change === "accept");
+    expect(accepted).toMatchObject({ branch: "main", status: "published", deletedBranch: "verdict/adr-0001" });
+    expect(
+      log.body.publications.filter((p: { deletedBranch: string | null }) => p.deletedBranch !== null),
+    ).toHaveLength(1);
+
+    // A proposal branch someone added a commit to is theirs: it stays after the record is decided.
+    const second = await closedDecision(team, "Which serving stack?");
+    await publishPending(team.project.id);
+    commitOutsideVerdict(remote, "verdict/adr-0002", "adr/review-notes.md", "Looks good to me.\n");
+    await accept(team, second.id);
+    await publishPending(team.project.id);
+    expect(Object.keys(filesIn(freshClone(remote, "main")!, "adr"))).toHaveLength(2);
+    expect(runGit(["ls-remote", "--heads", remote])).toContain("refs/heads/verdict/adr-0002");
+    const later = await publishLog(team);
+    expect(
+      later.body.publications.find((p: { change: string; recordKey: string }) => p.change === "accept" && p.recordKey === "ADR-0002"),
+    ).toMatchObject({ status: "published", deletedBranch: null });
   });
 
   it("lets only owners connect; owners and leads read the log; no project's records reach another's repository", async () => {

@@ -8,7 +8,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getDb } from "../../db";
-import { branchForRecord, commitMessage, decideFile, type FileVerdict } from "../../domain/git-publish";
+import {
+  branchForRecord,
+  commitMessage,
+  decideFile,
+  proposedBranchName,
+  type FileVerdict,
+} from "../../domain/git-publish";
 import { AppError } from "../../errors";
 import { decryptCredentials, type RepositoryCredentials } from "./credentials";
 import { git, GitError } from "./git-cli";
@@ -260,21 +266,66 @@ interface BranchJob {
 }
 
 async function publishToBranch(job: BranchJob) {
-  const first = await commitOnRemote(job);
-  if (first.kind !== "rejected") return;
+  let outcome = await commitOnRemote(job);
   // The branch moved between our fetch and our push: start again from its new head, once.
-  const second = await commitOnRemote(job);
-  if (second.kind === "rejected") {
+  if (outcome.kind === "rejected") outcome = await commitOnRemote(job);
+  if (outcome.kind === "rejected") {
     throw new GitError(
-      `The push was rejected twice because ${job.branch} kept moving: ${second.reason}`,
-      second.reason,
+      `The push was rejected twice because ${job.branch} kept moving: ${outcome.reason}`,
+      outcome.reason,
     );
+  }
+  if (job.branch === job.connectionBranch) await deleteDecidedProposalBranches(job, outcome.landed);
+}
+
+/**
+ * A record decided and now on the main branch leaves its proposal branch behind; delete it, so the
+ * remote keeps only branches still waiting for a decision. Only a branch whose head Verdict itself
+ * pushed: commits someone added there are theirs to merge or drop. The lease makes git refuse the
+ * delete if the branch moved since we looked. A failed delete is logged and the branch left: the
+ * record itself is published either way.
+ */
+async function deleteDecidedProposalBranches(job: BranchJob, landed: PlannedFile[]) {
+  const decided = landed.filter((p) => p.file.status !== "proposed");
+  if (decided.length === 0) return;
+  const db = getDb();
+  const heads = await remoteHeads(
+    job.repo,
+    job.credentials,
+    decided.map((p) => proposedBranchName(p.file.number)),
+  );
+  for (const planned of decided) {
+    const branch = proposedBranchName(planned.file.number);
+    const head = heads.get(branch);
+    if (!head) continue;
+    const ours = await db.recordPublication.findFirst({
+      where: { projectId: job.projectId, branch, commitId: head },
+      select: { id: true },
+    });
+    if (!ours) continue;
+    try {
+      await git(
+        ["push", "--quiet", `--force-with-lease=refs/heads/${branch}:${head}`, "origin", "--delete", `refs/heads/${branch}`],
+        { cwd: job.repo, credentials: job.credentials },
+      );
+    } catch (error) {
+      console.warn(`Could not delete the proposal branch ${branch}:`, (error as Error).message);
+      continue;
+    }
+    await db.$transaction([
+      // A record proposed again later starts its branch afresh from the main branch.
+      db.publishedFile.deleteMany({ where: { projectId: job.projectId, branch } }),
+      db.recordPublication.updateMany({
+        where: { id: { in: planned.rows.map((r) => r.id) } },
+        data: { deletedBranch: branch },
+      }),
+    ]);
   }
 }
 
 async function commitOnRemote(
   job: BranchJob,
-): Promise<{ kind: "done" } | { kind: "rejected"; reason: string }> {
+): Promise<{ kind: "done"; landed: PlannedFile[] } | { kind: "rejected"; reason: string }> {
   const { repo, credentials, branch, connectionBranch, planned, projectId } = job;
   const db = getDb();
   const heads = await remoteHeads(
@@ -410,7 +461,7 @@ async function commitOnRemote(
       }),
     ]);
   }
-  return { kind: "done" };
+  return { kind: "done", landed: decisions.filter((d) => d.verdict !== "conflict").map((d) => d.planned) };
 }
 
 async function blobAt(repo: string, commit: string, path: string): Promise<string | null> {
