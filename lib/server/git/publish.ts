@@ -15,10 +15,11 @@ import {
   proposedBranchName,
   type FileVerdict,
 } from "../../domain/git-publish";
+import { recordsIndex } from "../../domain/record-formats";
 import { AppError } from "../../errors";
 import { decryptCredentials, type RepositoryCredentials } from "./credentials";
 import { git, GitError } from "./git-cli";
-import { renderRecordFiles, type RecordFile } from "./record-files";
+import { renderRecordFiles, type IndexEntry, type RecordFile } from "./record-files";
 
 const COMMITTER = { name: "Verdict", email: process.env.GIT_COMMITTER_EMAIL?.trim() || "verdict@localhost" };
 
@@ -151,11 +152,11 @@ async function publishChange(projectId: string, groupId: string) {
   if (latestRow.size === 0) return;
 
   let credentials: RepositoryCredentials | null = null;
-  let files: RecordFile[];
+  let rendered: { files: RecordFile[]; projectName: string; index: IndexEntry[] };
   try {
     if (connection.credentialsCipher)
       credentials = decryptCredentials(projectId, connection.credentialsCipher);
-    files = await db.$transaction(
+    rendered = await db.$transaction(
       (tx) =>
         renderRecordFiles(
           tx,
@@ -173,7 +174,7 @@ async function publishChange(projectId: string, groupId: string) {
   }
 
   const byBranch = new Map<string, PlannedFile[]>();
-  for (const file of files) {
+  for (const file of rendered.files) {
     const branch = branchForRecord(connection, file);
     const fileRows = rows.filter((r) => r.recordId === file.recordId && !stale.includes(r.id));
     const planned = {
@@ -190,6 +191,17 @@ async function publishChange(projectId: string, groupId: string) {
   const author = actor ? { name: actor.name, email: actor.email } : COMMITTER;
   const changes = rows.filter((r) => !stale.includes(r.id));
 
+  // The table of contents of the records the main branch holds, written in the same commit as they are.
+  const index = {
+    path: connection.folder ? `${connection.folder}/index.md` : "index.md",
+    text: recordsIndex(
+      rendered.projectName,
+      rendered.index
+        .filter((entry) => branchForRecord(connection, entry) === connection.branch)
+        .map((entry) => ({ ...entry, status: entry.status === "unknown" ? null : entry.status })),
+    ),
+  };
+
   const repo = await workingClone(projectId, connection.remoteUrl);
   for (const [branch, planned] of byBranch) {
     try {
@@ -202,6 +214,7 @@ async function publishChange(projectId: string, groupId: string) {
         planned,
         author,
         changes,
+        index: branch === connection.branch ? index : null,
       });
     } catch (error) {
       await fail(
@@ -263,6 +276,8 @@ interface BranchJob {
   planned: PlannedFile[];
   author: { name: string; email: string };
   changes: Row[];
+  /** index.md, on the main branch only. */
+  index: { path: string; text: string } | null;
 }
 
 async function publishToBranch(job: BranchJob) {
@@ -305,7 +320,14 @@ async function deleteDecidedProposalBranches(job: BranchJob, landed: PlannedFile
     if (!ours) continue;
     try {
       await git(
-        ["push", "--quiet", `--force-with-lease=refs/heads/${branch}:${head}`, "origin", "--delete", `refs/heads/${branch}`],
+        [
+          "push",
+          "--quiet",
+          `--force-with-lease=refs/heads/${branch}:${head}`,
+          "origin",
+          "--delete",
+          `refs/heads/${branch}`,
+        ],
         { cwd: job.repo, credentials: job.credentials },
       );
     } catch (error) {
@@ -358,36 +380,52 @@ async function commitOnRemote(
     decisions.push({ planned: item, blob, inGit, verdict });
   }
 
+  // The index follows the records' rule: an index.md someone changed (or had before) stays theirs.
+  let index: { path: string; blob: string; verdict: FileVerdict } | null = null;
+  if (job.index) {
+    const blob = (await git(["hash-object", "-w", "--stdin"], { cwd: repo, input: job.index.text })).trim();
+    const remembered = await db.publishedFile.findUnique({
+      where: { projectId_branch_path: { projectId, branch, path: job.index.path } },
+    });
+    const inGit = base ? await blobAt(repo, base, job.index.path) : null;
+    index = { path: job.index.path, blob, verdict: decideFile(remembered?.blobId ?? null, inGit, blob) };
+  }
+
   const toWrite = decisions.filter((d) => d.verdict === "write");
+  const writeIndex = index?.verdict === "write";
   let commitId: string | null = null;
-  if (toWrite.length > 0) {
+  if (toWrite.length > 0 || writeIndex) {
     const indexDir = await mkdtemp(join(tmpdir(), "verdict-index-"));
     try {
       const env = { GIT_INDEX_FILE: join(indexDir, "index") };
       await git(base ? ["read-tree", base] : ["read-tree", "--empty"], { cwd: repo, env });
-      for (const d of toWrite) {
-        await git(["update-index", "--add", "--cacheinfo", `100644,${d.blob},${d.planned.path}`], {
-          cwd: repo,
-          env,
-        });
+      for (const { blob, path } of [
+        ...toWrite.map((d) => ({ blob: d.blob, path: d.planned.path })),
+        ...(writeIndex ? [index!] : []),
+      ]) {
+        await git(["update-index", "--add", "--cacheinfo", `100644,${blob},${path}`], { cwd: repo, env });
       }
       const tree = (await git(["write-tree"], { cwd: repo, env })).trim();
       const written = new Set(toWrite.map((d) => d.planned.file.recordId));
-      const message = commitMessage(
-        job.changes
-          .filter((c) => written.has(c.recordId))
-          .filter(
-            (c, i, all) => all.findIndex((o) => o.recordId === c.recordId && o.change === c.change) === i,
-          )
-          .map((c) => {
-            const file = planned.find((p) => p.file.recordId === c.recordId)!.file;
-            return {
-              number: file.number,
-              title: file.title,
-              change: c.overwrite ? "overwrite with Verdict's version" : c.change,
-            };
-          }),
-      );
+      const message =
+        toWrite.length === 0
+          ? "Update the index of decision records\n"
+          : commitMessage(
+              job.changes
+                .filter((c) => written.has(c.recordId))
+                .filter(
+                  (c, i, all) =>
+                    all.findIndex((o) => o.recordId === c.recordId && o.change === c.change) === i,
+                )
+                .map((c) => {
+                  const file = planned.find((p) => p.file.recordId === c.recordId)!.file;
+                  return {
+                    number: file.number,
+                    title: file.title,
+                    change: c.overwrite ? "overwrite with Verdict's version" : c.change,
+                  };
+                }),
+            );
       commitId = (
         await git(["commit-tree", tree, ...(base ? ["-p", base] : []), "-F", "-"], {
           cwd: repo,
@@ -460,6 +498,13 @@ async function commitOnRemote(
         },
       }),
     ]);
+  }
+  if (index && index.verdict !== "conflict") {
+    await db.publishedFile.upsert({
+      where: { projectId_branch_path: { projectId, branch, path: index.path } },
+      create: { projectId, branch, path: index.path, blobId: index.blob },
+      update: { blobId: index.blob },
+    });
   }
   return { kind: "done", landed: decisions.filter((d) => d.verdict !== "conflict").map((d) => d.planned) };
 }
