@@ -93,6 +93,12 @@ export function PublishLog({
                     </span>
                   </>
                 ) : null}
+                {p.deletedBranch ? (
+                  <>
+                    {" · deleted branch "}
+                    <span className="font-mono">{p.deletedBranch}</span>
+                  </>
+                ) : null}
                 {p.attempts > 1 ? ` · ${p.attempts} attempts` : ""}
               </p>
             </div>

@@ -92,6 +92,8 @@ export const publicationSchema = z.object({
   /** Only on conflicts: the file's text in git and the text Verdict would have written. */
   remoteText: z.string().nullable(),
   verdictText: z.string().nullable(),
+  /** The record's proposal branch, deleted once this publication put the decided record on the main branch. */
+  deletedBranch: z.string().nullable(),
 });
 
 export const publishLogResponseSchema = z.object({ publications: z.array(publicationSchema) });

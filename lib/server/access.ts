@@ -81,10 +81,16 @@ export async function requirePermission(
 /**
  * The permission check every write repeats inside its own transaction, right after taking its row
  * lock: a role taken away while the request waited for that lock is seen here, not after the write.
- * It reads without locking the membership row on purpose: membership changes lock the project row
- * before the membership row, and every write locks the project row last (its audit event), so locking
- * the membership here would let a write and a role change wait on each other.
+ * The caller's membership row stays locked FOR SHARE until the write commits, so a role change or
+ * removal waits for a write authorized on the old role instead of committing in the middle of it.
+ * FOR KEY SHARE would not hold a role change back: updating a non-key column takes FOR NO KEY
+ * UPDATE, which only conflicts with SHARE and stronger. Writes lock this row before the project row
+ * (their audit event), and membership changes lock the rows they touch before the project row too
+ * (lockMembers), so neither ever holds what the other waits for.
  */
 export async function requirePermissionInTx(tx: Tx, projectId: string, userId: string, permission: Permission): Promise<Role> {
-  return requirePermission(projectId, userId, permission, tx);
+  const [membership] = await tx.$queryRaw<{ role: Role }[]>`
+    SELECT role FROM "Membership" WHERE "projectId" = ${projectId} AND "userId" = ${userId} FOR SHARE`;
+  if (!membership) throw new AppError("not_found", "No such project.");
+  return assertCan(membership.role, permission);
 }

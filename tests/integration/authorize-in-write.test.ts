@@ -13,6 +13,7 @@ import { reopenDecision } from "@/lib/server/decisions/reopen-decision";
 import { saveBallotDraft } from "@/lib/server/decisions/save-ballot-draft";
 import { submitBallot } from "@/lib/server/decisions/submit-ballot";
 import { updateDecision } from "@/lib/server/decisions/update-decision";
+import { requirePermissionInTx } from "@/lib/server/access";
 import { changeMemberRole } from "@/lib/server/members/change-member-role";
 import { createInvite } from "@/lib/server/members/create-invite";
 import { removeMember } from "@/lib/server/members/remove-member";
@@ -199,5 +200,66 @@ describeOnEachDatabase("authorization inside the write", (db) => {
     const team = await makeTeam();
     expect(await demotedBeforeTheWrite(team, team.owner, "LEAD", () => removeMember(team.owner, team.project.id, team.lead.userId))).toBe("forbidden");
     expect(await db().prisma.membership.count({ where: { projectId: team.project.id, userId: team.lead.userId } })).toBe(1);
+  });
+
+  it("holds a role change back until a write authorized on the old role has committed", async () => {
+    const team = await makeTeam();
+    const d = await draftDecision(team);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let authorized!: () => void;
+    const reChecked = new Promise<void>((resolve) => (authorized = resolve));
+    const order: string[] = [];
+    // A lead's write, paused between its role re-check and its change.
+    const write = getDb().$transaction(
+      async (tx) => {
+        await requirePermissionInTx(tx, team.project.id, team.lead.userId, "decision.manage");
+        authorized();
+        await released;
+        await tx.decision.update({ where: { id: d.id }, data: { title: "Renamed while still a lead" } });
+        order.push("write committing");
+      },
+      { timeout: 30_000 },
+    );
+    await reChecked;
+    const demotion = changeMemberRole(team.owner, team.project.id, team.lead.userId, { role: "MEMBER" }).then(() =>
+      order.push("demoted"),
+    );
+    if (db().engine === "postgresql") {
+      // Deterministic: wait until the demotion is really queued on a row lock, not for a guessed time.
+      const waiting = async () =>
+        ((await db().sql(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )) as { n: number }[])[0]!.n;
+      for (let tries = 0; (await waiting()) === 0; tries += 1) {
+        if (tries > 100) break; // the expectation below then says what went wrong
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    // (PGlite runs one transaction at a time, so there the demotion queues behind the write anyway.)
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([write, demotion]);
+    expect(order).toEqual(["write committing", "demoted"]);
+    expect((await db().prisma.decision.findUniqueOrThrow({ where: { id: d.id } })).title).toBe("Renamed while still a lead");
+    const lead = await db().prisma.membership.findUniqueOrThrow({
+      where: { projectId_userId: { projectId: team.project.id, userId: team.lead.userId } },
+    });
+    expect(lead.role).toBe("MEMBER");
+  });
+
+  it("lets two owners change each other's roles at once without a deadlock, one after the other", async () => {
+    const team = await makeTeam();
+    await changeMemberRole(team.owner, team.project.id, team.lead.userId, { role: "OWNER" });
+    const outcomes = await Promise.allSettled([
+      changeMemberRole(team.owner, team.project.id, team.lead.userId, { role: "LEAD" }),
+      changeMemberRole(team.lead, team.project.id, team.owner.userId, { role: "LEAD" }),
+    ]);
+    // Whichever went first demoted the other, whose re-check then refuses: never both, never a deadlock.
+    const refused = outcomes.filter((o) => o.status === "rejected").map((o) => (o.reason as { code?: string }).code);
+    expect(refused).toEqual(["forbidden"]);
+    expect(
+      await db().prisma.membership.count({ where: { projectId: team.project.id, role: "OWNER" } }),
+    ).toBe(1);
   });
 });

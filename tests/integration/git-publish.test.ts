@@ -86,7 +86,7 @@ async function exported(team: Team): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(new Uint8Array(await response.arrayBuffer()));
   const files: Record<string, string> = {};
   for (const [name, entry] of Object.entries(zip.files)) {
-    if (!entry.dir && name !== "docs/decisions/index.md") files[name] = await entry.async("string");
+    if (!entry.dir) files[name] = await entry.async("string");
   }
   return files;
 }
@@ -138,7 +138,9 @@ describeOnEachDatabase("publishing records to git", () => {
     await publishPending(team.project.id);
 
     const clone = freshClone(remote)!;
+    // The record and the index.md listing it, each exactly as the export writes them.
     expect(filesIn(clone)).toEqual(await exported(team));
+    expect(filesIn(clone)["docs/decisions/index.md"]).toContain('| Which framework do we train with? | accepted |');
     const commits = history(clone).reverse();
     expect(commits.map((c) => c.subject)).toEqual([
       'ADR-0001: propose "Which framework do we train with?"',
@@ -151,6 +153,8 @@ describeOnEachDatabase("publishing records to git", () => {
       `Lead <${team.lead.email}>`,
     ]);
     expect(new Set(commits.map((c) => c.committer))).toEqual(new Set(["Verdict"]));
+    // The index changes in the same commit as the record whose line it changes.
+    expect(commits.map((c) => c.files.includes("docs/decisions/index.md"))).toEqual([true, false, true]);
 
     // A supersede changes two records: one commit holding both files.
     const second = await closedDecision(team, "Which framework replaces it?");
@@ -367,9 +371,35 @@ describeOnEachDatabase("publishing records to git", () => {
     await publishPending(team.project.id);
     const main = freshClone(remote, "main")!;
     const files = filesIn(main, "adr");
-    expect(Object.keys(files)).toHaveLength(1);
-    expect(Object.values(files)[0]).toContain('status: "accepted"');
+    expect(Object.keys(files)).toHaveLength(2);
+    expect(Object.entries(files).find(([path]) => path !== "adr/index.md")![1]).toContain('status: "accepted"');
+    expect(files["adr/index.md"]).toContain("[ADR-0001]");
     expect(history(main)[0]!.subject).toMatch(/^ADR-0001: accept /);
+    // Decided and on the main branch: its proposal branch is gone, and the log says so.
+    expect(runGit(["ls-remote", "--heads", remote])).not.toContain("verdict/adr-0001");
+    const log = await publishLog(team);
+    const accepted = log.body.publications.find((p: { change: string }) => p.change === "accept");
+    expect(accepted).toMatchObject({ branch: "main", status: "published", deletedBranch: "verdict/adr-0001" });
+    expect(
+      log.body.publications.filter((p: { deletedBranch: string | null }) => p.deletedBranch !== null),
+    ).toHaveLength(1);
+
+    // A proposal branch someone added a commit to is theirs: it stays after the record is decided.
+    const second = await closedDecision(team, "Which serving stack?");
+    await publishPending(team.project.id);
+    // The main branch's index lists only the records on it, not one still waiting on its own branch.
+    expect(filesIn(freshClone(remote, "main")!, "adr")["adr/index.md"]).not.toContain("ADR-0002");
+    commitOutsideVerdict(remote, "verdict/adr-0002", "adr/review-notes.md", "Looks good to me.\n");
+    await accept(team, second.id);
+    await publishPending(team.project.id);
+    const decided = filesIn(freshClone(remote, "main")!, "adr");
+    expect(Object.keys(decided)).toHaveLength(3);
+    expect(decided["adr/index.md"]).toMatch(/\[ADR-0001\][^\n]*\n[^\n]*\[ADR-0002\]/);
+    expect(runGit(["ls-remote", "--heads", remote])).toContain("refs/heads/verdict/adr-0002");
+    const later = await publishLog(team);
+    expect(
+      later.body.publications.find((p: { change: string; recordKey: string }) => p.change === "accept" && p.recordKey === "ADR-0002"),
+    ).toMatchObject({ status: "published", deletedBranch: null });
   });
 
   it("lets only owners connect; owners and leads read the log; no project's records reach another's repository", async () => {

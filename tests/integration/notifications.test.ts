@@ -53,6 +53,31 @@ describeOnEachDatabase("notifications", (db) => {
     return created.body as { id: string };
   };
 
+  it("sends an HTML part beside the text with the same links, escaping what members typed", async () => {
+    const team = await makeTeam('Ops <b>"R&D"</b>');
+    const title = `<img src=x onerror="alert(1)"> Tabs & spaces?`;
+    const decision = await createOpenDecision(team.lead, team.project.id, { ...frameworkDecision, title });
+    await runNotificationsOnce();
+
+    const [mail] = smtp.to(team.member.email);
+    expect(mail!.headers["content-type"]).toMatch(/^multipart\/alternative/);
+    // The text part is the message as before, typed text as typed.
+    expect(mail!.text).toContain(title);
+    const links = (text: string) => [...text.matchAll(/https?:\/\/[^\s"<>]+/g)].map((m) => m[0].replace(/&amp;/g, "&"));
+    const textLinks = links(mail!.text);
+    expect(textLinks).toContain(`${AUTH_URL}/projects/${team.project.id}/decisions/${decision.id}/vote`);
+    expect(textLinks.some((url) => url.startsWith(`${AUTH_URL}/unsubscribe?token=`))).toBe(true);
+
+    const html = mail!.html!;
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Tabs &amp; spaces?");
+    expect(html).toContain("Ops &lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;");
+    expect(html).not.toMatch(/<img|<b>|onerror="/);
+    // The same links as the text part (ballot, unsubscribe, settings), each a real link.
+    expect(new Set(links(html))).toEqual(new Set(textLinks));
+    for (const url of textLinks) expect(html).toContain(`href="${url.replace(/&/g, "&amp;")}"`);
+    expect(html).toContain(">Stop these emails</a>");
+  });
+
   it("emails each eligible voter once when a vote opens, with a ballot link under AUTH_URL, and nobody else", async () => {
     const team = await makeTeam();
     const other = await makeTeam("Other team");
@@ -468,7 +493,7 @@ describeOnEachDatabase("notifications", (db) => {
       expect(inbox.text).not.toContain(SECRET);
     }
     expect(smtp.received.length).toBeGreaterThan(5);
-    for (const mail of smtp.received) expect(mail.raw + mail.text).not.toContain(SECRET);
+    for (const mail of smtp.received) expect(mail.raw + mail.text + mail.html).not.toContain(SECRET);
   });
 
   it("is woken by committed events without waiting for its poll", async () => {

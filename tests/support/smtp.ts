@@ -1,5 +1,6 @@
 // A real SMTP server on 127.0.0.1 for tests: it accepts every message and keeps it, decoded enough
-// (headers unfolded, quoted-printable undone) to read links and look for leaked text.
+// (headers unfolded, multipart split into its text and HTML parts, quoted-printable undone) to read
+// links and look for leaked text.
 import net from "node:net";
 import { SMTPServer } from "smtp-server";
 
@@ -7,7 +8,10 @@ export interface ReceivedEmail {
   to: string[];
   raw: string;
   headers: Record<string, string>;
+  /** The plain-text body (the text/plain part of a multipart message), decoded. */
   text: string;
+  /** The text/html part, decoded; null for a message without one. */
+  html: string | null;
 }
 
 function decodeQuotedPrintable(body: string): string {
@@ -22,7 +26,7 @@ function decodeQuotedPrintable(body: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-function parse(raw: string, to: string[]): ReceivedEmail {
+function splitHead(raw: string): { headers: Record<string, string>; body: string } {
   const split = raw.indexOf("\r\n\r\n");
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
   const headers: Record<string, string> = {};
@@ -30,11 +34,43 @@ function parse(raw: string, to: string[]): ReceivedEmail {
     const colon = line.indexOf(":");
     if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
-  let body = raw.slice(split + 4);
+  return { headers, body: raw.slice(split + 4) };
+}
+
+function decodeBody(headers: Record<string, string>, body: string): string {
   const encoding = headers["content-transfer-encoding"]?.toLowerCase();
-  if (encoding === "quoted-printable") body = decodeQuotedPrintable(body);
-  else if (encoding === "base64") body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  return { to, raw, headers, text: body };
+  if (encoding === "quoted-printable") return decodeQuotedPrintable(body);
+  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  return body;
+}
+
+/** The leaf parts of a message, with their content types, however deeply multiparts nest. */
+function leafParts(headers: Record<string, string>, body: string): { type: string; text: string }[] {
+  const type = headers["content-type"] ?? "text/plain";
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!type.toLowerCase().startsWith("multipart/") || !boundary) {
+    return [{ type: type.split(";")[0]!.trim().toLowerCase(), text: decodeBody(headers, body) }];
+  }
+  return body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((part) => !part.startsWith("--"))
+    .flatMap((part) => {
+      const inner = splitHead(part.replace(/^\r\n/, ""));
+      return leafParts(inner.headers, inner.body.replace(/\r\n$/, ""));
+    });
+}
+
+function parse(raw: string, to: string[]): ReceivedEmail {
+  const { headers, body } = splitHead(raw);
+  const parts = leafParts(headers, body);
+  return {
+    to,
+    raw,
+    headers,
+    text: parts.find((p) => p.type === "text/plain")?.text ?? "",
+    html: parts.find((p) => p.type === "text/html")?.text ?? null,
+  };
 }
 
 export async function freePort(): Promise<number> {

@@ -5,7 +5,8 @@ import type { StoredEvent } from "../../domain/hash-chain";
 import type { Db } from "../../db";
 import type { AuditEventView } from "../../schemas/responses";
 
-export const eventColumns = {
+/** What happened, without the chain's links: enough for readers that only describe an event. */
+export const eventFactColumns = {
   projectId: true,
   seq: true,
   at: true,
@@ -14,9 +15,9 @@ export const eventColumns = {
   entityType: true,
   entityId: true,
   data: true,
-  prevHash: true,
-  hash: true,
 } as const;
+
+export const eventColumns = { ...eventFactColumns, prevHash: true, hash: true } as const;
 
 export type EventRow = {
   projectId: string;
@@ -30,6 +31,8 @@ export type EventRow = {
   prevHash: string;
   hash: string;
 };
+
+export type EventFacts = Omit<EventRow, "prevHash" | "hash">;
 
 export const toStored = (row: EventRow): StoredEvent => ({ ...row, at: row.at.toISOString() });
 

@@ -27,6 +27,7 @@ const publicationSelect = {
   attemptedAt: true,
   remoteText: true,
   verdictText: true,
+  deletedBranch: true,
   actorId: true,
   record: { select: { number: true, title: true, decision: { select: { title: true } } } },
 } as const;
@@ -67,6 +68,7 @@ async function present(rows: PublicationRow[]) {
     attemptedAt: r.attemptedAt?.toISOString() ?? null,
     remoteText: r.status === "conflict" ? r.remoteText : null,
     verdictText: r.status === "conflict" ? r.verdictText : null,
+    deletedBranch: r.deletedBranch,
   }));
 }
 

@@ -8,11 +8,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getDb } from "../../db";
-import { branchForRecord, commitMessage, decideFile, type FileVerdict } from "../../domain/git-publish";
+import {
+  branchForRecord,
+  commitMessage,
+  decideFile,
+  proposedBranchName,
+  type FileVerdict,
+} from "../../domain/git-publish";
+import { recordsIndex } from "../../domain/record-formats";
 import { AppError } from "../../errors";
 import { decryptCredentials, type RepositoryCredentials } from "./credentials";
 import { git, GitError } from "./git-cli";
-import { renderRecordFiles, type RecordFile } from "./record-files";
+import { renderRecordFiles, type IndexEntry, type RecordFile } from "./record-files";
 
 const COMMITTER = { name: "Verdict", email: process.env.GIT_COMMITTER_EMAIL?.trim() || "verdict@localhost" };
 
@@ -145,11 +152,11 @@ async function publishChange(projectId: string, groupId: string) {
   if (latestRow.size === 0) return;
 
   let credentials: RepositoryCredentials | null = null;
-  let files: RecordFile[];
+  let rendered: { files: RecordFile[]; projectName: string; index: IndexEntry[] };
   try {
     if (connection.credentialsCipher)
       credentials = decryptCredentials(projectId, connection.credentialsCipher);
-    files = await db.$transaction(
+    rendered = await db.$transaction(
       (tx) =>
         renderRecordFiles(
           tx,
@@ -167,7 +174,7 @@ async function publishChange(projectId: string, groupId: string) {
   }
 
   const byBranch = new Map<string, PlannedFile[]>();
-  for (const file of files) {
+  for (const file of rendered.files) {
     const branch = branchForRecord(connection, file);
     const fileRows = rows.filter((r) => r.recordId === file.recordId && !stale.includes(r.id));
     const planned = {
@@ -184,6 +191,17 @@ async function publishChange(projectId: string, groupId: string) {
   const author = actor ? { name: actor.name, email: actor.email } : COMMITTER;
   const changes = rows.filter((r) => !stale.includes(r.id));
 
+  // The table of contents of the records the main branch holds, written in the same commit as they are.
+  const index = {
+    path: connection.folder ? `${connection.folder}/index.md` : "index.md",
+    text: recordsIndex(
+      rendered.projectName,
+      rendered.index
+        .filter((entry) => branchForRecord(connection, entry) === connection.branch)
+        .map((entry) => ({ ...entry, status: entry.status === "unknown" ? null : entry.status })),
+    ),
+  };
+
   const repo = await workingClone(projectId, connection.remoteUrl);
   for (const [branch, planned] of byBranch) {
     try {
@@ -196,6 +214,7 @@ async function publishChange(projectId: string, groupId: string) {
         planned,
         author,
         changes,
+        index: branch === connection.branch ? index : null,
       });
     } catch (error) {
       await fail(
@@ -257,24 +276,78 @@ interface BranchJob {
   planned: PlannedFile[];
   author: { name: string; email: string };
   changes: Row[];
+  /** index.md, on the main branch only. */
+  index: { path: string; text: string } | null;
 }
 
 async function publishToBranch(job: BranchJob) {
-  const first = await commitOnRemote(job);
-  if (first.kind !== "rejected") return;
+  let outcome = await commitOnRemote(job);
   // The branch moved between our fetch and our push: start again from its new head, once.
-  const second = await commitOnRemote(job);
-  if (second.kind === "rejected") {
+  if (outcome.kind === "rejected") outcome = await commitOnRemote(job);
+  if (outcome.kind === "rejected") {
     throw new GitError(
-      `The push was rejected twice because ${job.branch} kept moving: ${second.reason}`,
-      second.reason,
+      `The push was rejected twice because ${job.branch} kept moving: ${outcome.reason}`,
+      outcome.reason,
     );
+  }
+  if (job.branch === job.connectionBranch) await deleteDecidedProposalBranches(job, outcome.landed);
+}
+
+/**
+ * A record decided and now on the main branch leaves its proposal branch behind; delete it, so the
+ * remote keeps only branches still waiting for a decision. Only a branch whose head Verdict itself
+ * pushed: commits someone added there are theirs to merge or drop. The lease makes git refuse the
+ * delete if the branch moved since we looked. A failed delete is logged and the branch left: the
+ * record itself is published either way.
+ */
+async function deleteDecidedProposalBranches(job: BranchJob, landed: PlannedFile[]) {
+  const decided = landed.filter((p) => p.file.status !== "proposed");
+  if (decided.length === 0) return;
+  const db = getDb();
+  const heads = await remoteHeads(
+    job.repo,
+    job.credentials,
+    decided.map((p) => proposedBranchName(p.file.number)),
+  );
+  for (const planned of decided) {
+    const branch = proposedBranchName(planned.file.number);
+    const head = heads.get(branch);
+    if (!head) continue;
+    const ours = await db.recordPublication.findFirst({
+      where: { projectId: job.projectId, branch, commitId: head },
+      select: { id: true },
+    });
+    if (!ours) continue;
+    try {
+      await git(
+        [
+          "push",
+          "--quiet",
+          `--force-with-lease=refs/heads/${branch}:${head}`,
+          "origin",
+          "--delete",
+          `refs/heads/${branch}`,
+        ],
+        { cwd: job.repo, credentials: job.credentials },
+      );
+    } catch (error) {
+      console.warn(`Could not delete the proposal branch ${branch}:`, (error as Error).message);
+      continue;
+    }
+    await db.$transaction([
+      // A record proposed again later starts its branch afresh from the main branch.
+      db.publishedFile.deleteMany({ where: { projectId: job.projectId, branch } }),
+      db.recordPublication.updateMany({
+        where: { id: { in: planned.rows.map((r) => r.id) } },
+        data: { deletedBranch: branch },
+      }),
+    ]);
   }
 }
 
 async function commitOnRemote(
   job: BranchJob,
-): Promise<{ kind: "done" } | { kind: "rejected"; reason: string }> {
+): Promise<{ kind: "done"; landed: PlannedFile[] } | { kind: "rejected"; reason: string }> {
   const { repo, credentials, branch, connectionBranch, planned, projectId } = job;
   const db = getDb();
   const heads = await remoteHeads(
@@ -307,36 +380,52 @@ async function commitOnRemote(
     decisions.push({ planned: item, blob, inGit, verdict });
   }
 
+  // The index follows the records' rule: an index.md someone changed (or had before) stays theirs.
+  let index: { path: string; blob: string; verdict: FileVerdict } | null = null;
+  if (job.index) {
+    const blob = (await git(["hash-object", "-w", "--stdin"], { cwd: repo, input: job.index.text })).trim();
+    const remembered = await db.publishedFile.findUnique({
+      where: { projectId_branch_path: { projectId, branch, path: job.index.path } },
+    });
+    const inGit = base ? await blobAt(repo, base, job.index.path) : null;
+    index = { path: job.index.path, blob, verdict: decideFile(remembered?.blobId ?? null, inGit, blob) };
+  }
+
   const toWrite = decisions.filter((d) => d.verdict === "write");
+  const writeIndex = index?.verdict === "write";
   let commitId: string | null = null;
-  if (toWrite.length > 0) {
+  if (toWrite.length > 0 || writeIndex) {
     const indexDir = await mkdtemp(join(tmpdir(), "verdict-index-"));
     try {
       const env = { GIT_INDEX_FILE: join(indexDir, "index") };
       await git(base ? ["read-tree", base] : ["read-tree", "--empty"], { cwd: repo, env });
-      for (const d of toWrite) {
-        await git(["update-index", "--add", "--cacheinfo", `100644,${d.blob},${d.planned.path}`], {
-          cwd: repo,
-          env,
-        });
+      for (const { blob, path } of [
+        ...toWrite.map((d) => ({ blob: d.blob, path: d.planned.path })),
+        ...(writeIndex ? [index!] : []),
+      ]) {
+        await git(["update-index", "--add", "--cacheinfo", `100644,${blob},${path}`], { cwd: repo, env });
       }
       const tree = (await git(["write-tree"], { cwd: repo, env })).trim();
       const written = new Set(toWrite.map((d) => d.planned.file.recordId));
-      const message = commitMessage(
-        job.changes
-          .filter((c) => written.has(c.recordId))
-          .filter(
-            (c, i, all) => all.findIndex((o) => o.recordId === c.recordId && o.change === c.change) === i,
-          )
-          .map((c) => {
-            const file = planned.find((p) => p.file.recordId === c.recordId)!.file;
-            return {
-              number: file.number,
-              title: file.title,
-              change: c.overwrite ? "overwrite with Verdict's version" : c.change,
-            };
-          }),
-      );
+      const message =
+        toWrite.length === 0
+          ? "Update the index of decision records\n"
+          : commitMessage(
+              job.changes
+                .filter((c) => written.has(c.recordId))
+                .filter(
+                  (c, i, all) =>
+                    all.findIndex((o) => o.recordId === c.recordId && o.change === c.change) === i,
+                )
+                .map((c) => {
+                  const file = planned.find((p) => p.file.recordId === c.recordId)!.file;
+                  return {
+                    number: file.number,
+                    title: file.title,
+                    change: c.overwrite ? "overwrite with Verdict's version" : c.change,
+                  };
+                }),
+            );
       commitId = (
         await git(["commit-tree", tree, ...(base ? ["-p", base] : []), "-F", "-"], {
           cwd: repo,
@@ -410,7 +499,14 @@ async function commitOnRemote(
       }),
     ]);
   }
-  return { kind: "done" };
+  if (index && index.verdict !== "conflict") {
+    await db.publishedFile.upsert({
+      where: { projectId_branch_path: { projectId, branch, path: index.path } },
+      create: { projectId, branch, path: index.path, blobId: index.blob },
+      update: { blobId: index.blob },
+    });
+  }
+  return { kind: "done", landed: decisions.filter((d) => d.verdict !== "conflict").map((d) => d.planned) };
 }
 
 async function blobAt(repo: string, commit: string, path: string): Promise<string | null> {

@@ -22,17 +22,29 @@ export interface RecordFile {
   text: string;
 }
 
-/** The files of the given records at the given versions (the latest when a version is gone). */
+/** A line of the records' index.md, for every record that has left Verdict (it has a file name). */
+export interface IndexEntry {
+  number: number;
+  title: string;
+  status: string;
+  date: string | null;
+  fileName: string;
+}
+
+/**
+ * The files of the given records at the given versions (the latest when a version is gone), and the
+ * project's index entries as the records stand now, read in the same transaction so they agree.
+ */
 export async function renderRecordFiles(
   tx: Tx,
   projectId: string,
   versions: Map<string, number>,
-): Promise<RecordFile[]> {
+): Promise<{ files: RecordFile[]; projectName: string; index: IndexEntry[] }> {
   // A record leaving Verdict gets its file name fixed for good, as an export does.
   const names = await fixFileNames(tx, projectId, null, [...versions.keys()]);
   const project = await tx.project.findUniqueOrThrow({
     where: { id: projectId },
-    select: { recordFormat: true },
+    select: { name: true, recordFormat: true },
   });
   const format = project.recordFormat as RecordFormat;
   const records = await tx.decisionRecord.findMany({
@@ -58,6 +70,18 @@ export async function renderRecordFiles(
     ]),
   );
   const files: RecordFile[] = [];
+  const index: IndexEntry[] = [];
+  for (const record of [...records].sort((a, b) => a.number - b.number)) {
+    const storedName = names.get(record.id);
+    if (storedName === undefined) continue;
+    index.push({
+      number: record.number,
+      title: record.title ?? record.decision.title,
+      status: record.status,
+      date: record.decision.closedAt ? isoDate(record.decision.closedAt) : null,
+      fileName: format === "nygard" ? nygardFileName(record.number, storedName) : storedName,
+    });
+  }
   for (const record of records) {
     const wanted = versions.get(record.id);
     if (wanted === undefined) continue;
@@ -91,5 +115,5 @@ export async function renderRecordFiles(
     );
     files.push({ recordId: record.id, number: record.number, title, status: record.status, fileName, text });
   }
-  return files;
+  return { files, projectName: project.name, index };
 }

@@ -12,7 +12,7 @@ export async function changeMemberRole(actor: Actor, projectId: string, userId: 
   await requirePermission(projectId, actor.userId, "members.manage");
   const { role } = parseInput(changeRoleSchema, raw);
   return getDb().$transaction(async (tx) => {
-    await lockMembers(tx, projectId);
+    await lockMembers(tx, projectId, [actor.userId, userId]);
     await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const before = await membershipOf(projectId, userId, tx).catch(() => {
       throw new AppError("not_found", "This person is not a member of the project.");

@@ -2,6 +2,7 @@
 // leave it without an owner.
 import "server-only";
 import type { Tx } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../../errors";
 
 export async function assertAnotherOwnerRemains(tx: Tx, projectId: string, userId: string, what: string) {
@@ -11,7 +12,17 @@ export async function assertAnotherOwnerRemains(tx: Tx, projectId: string, userI
   }
 }
 
-export async function lockMembers(tx: Tx, projectId: string) {
+/**
+ * Locks the memberships a change touches (the caller's and the person's), then the project row. The
+ * rows come first because every write takes them in that order (its role re-check, then its audit
+ * event): taking the project row first would let a write holding a share of the person's row wait on
+ * the project row while this change waits on that share. Sorted by user id, so two owners acting on
+ * each other at once queue instead of deadlocking.
+ */
+export async function lockMembers(tx: Tx, projectId: string, userIds: string[]) {
+  await tx.$queryRaw`
+    SELECT 1 FROM "Membership" WHERE "projectId" = ${projectId} AND "userId" IN (${Prisma.join(userIds)})
+    ORDER BY "userId" FOR UPDATE`;
   // Serializes membership changes per project so two demotions cannot both pass the owner check.
   await tx.project.update({ where: { id: projectId }, data: { auditSeq: { increment: 0 } } });
 }

@@ -9,7 +9,7 @@ import { assertAnotherOwnerRemains, lockMembers } from "./owner-guard";
 export async function removeMember(actor: Actor, projectId: string, userId: string) {
   await requirePermission(projectId, actor.userId, "members.manage");
   await getDb().$transaction(async (tx) => {
-    await lockMembers(tx, projectId);
+    await lockMembers(tx, projectId, [actor.userId, userId]);
     await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const before = await membershipOf(projectId, userId, tx).catch(() => {
       throw new AppError("not_found", "This person is not a member of the project.");

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Tx } from "../../db";
 import type { NotificationKind, Role } from "../../generated/prisma/enums";
+import type { EventFacts } from "../audit/shape";
 import {
   mentionedText,
   reviewRequestedText,
@@ -23,14 +24,7 @@ export interface NotificationDraft extends NotificationText {
   decisionId: string | null;
 }
 
-export interface AuditEventRow {
-  projectId: string;
-  seq: number;
-  actorId: string | null;
-  action: string;
-  entityId: string;
-  data: unknown;
-}
+export type AuditEventRow = Pick<EventFacts, "projectId" | "seq" | "actorId" | "action" | "entityId" | "data">;
 
 export const VOTER_ROLES: readonly Role[] = ["OWNER", "LEAD", "MEMBER"];
 export const REVIEWER_ROLES: readonly Role[] = ["OWNER", "LEAD"];

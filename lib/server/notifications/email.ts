@@ -9,7 +9,9 @@ import {
   retryDelayMs,
   type NotificationKindName,
 } from "../../domain/notifications";
-import { appBaseUrl, emailFrom, emailMaxAttempts, emailRetryBaseMs, smtpUrl } from "./settings";
+import { escapeHtml } from "../../render-markdown";
+import { publicUrl } from "../public-url";
+import { emailFrom, emailMaxAttempts, emailRetryBaseMs, smtpUrl } from "./settings";
 import { unsubscribeToken } from "./unsubscribe-token";
 
 const LEASE_MS = 120_000;
@@ -36,10 +38,19 @@ export interface ComposedEmail {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML: every piece of text escaped, no images, the same links. */
+  html: string;
   unsubscribeUrl: string;
   /** For List-Unsubscribe: the API address a mail client POSTs to (RFC 8058 one-click). */
   oneClickUrl: string;
   messageId: string;
+}
+
+function linkTo(path: string): string {
+  const url = publicUrl(path);
+  // smtpUrl() keeps email off without a public address, so no job is sent without one.
+  if (!url) throw new Error("Notification emails need AUTH_URL, the public address their links start with.");
+  return url;
 }
 
 export function composeEmail(
@@ -53,30 +64,66 @@ export function composeEmail(
   },
   to: string,
 ): ComposedEmail {
-  const base = appBaseUrl();
   const token = encodeURIComponent(unsubscribeToken(notification.userId, notification.kind));
-  const unsubscribeUrl = `${base}/unsubscribe?token=${token}`;
-  const oneClickUrl = `${base}/api/v1/unsubscribe?token=${token}`;
+  const unsubscribeUrl = linkTo(`/unsubscribe?token=${token}`);
+  const oneClickUrl = linkTo(`/api/v1/unsubscribe?token=${token}`);
+  const openUrl = linkTo(notification.link);
+  const settingsUrl = linkTo("/settings#notifications");
+  const kindLabel = NOTIFICATION_KIND_LABELS[notification.kind].label;
   const text = [
     notification.title,
     "",
     notification.body,
     "",
-    `Open it: ${base}${notification.link}`,
+    `Open it: ${openUrl}`,
     "",
     "—",
-    `You get this email for “${NOTIFICATION_KIND_LABELS[notification.kind].label}”.`,
+    `You get this email for “${kindLabel}”.`,
     `Stop these emails: ${unsubscribeUrl}`,
-    `All notification settings: ${base}/settings#notifications`,
+    `All notification settings: ${settingsUrl}`,
   ].join("\n");
   return {
     to,
     subject: notification.title,
     text,
+    html: emailHtml({ title: notification.title, body: notification.body, openUrl, kindLabel, unsubscribeUrl, settingsUrl }),
     unsubscribeUrl,
     oneClickUrl,
-    messageId: `<${notification.id}@${new URL(base).hostname}>`,
+    messageId: `<${notification.id}@${new URL(linkTo("/")).hostname}>`,
   };
+}
+
+/**
+ * Titles and bodies carry what members typed (decision titles, project names, comment excerpts), so
+ * every piece is escaped. Inline styles only (mail clients drop style sheets), and no images, so the
+ * message reads the same with images blocked.
+ */
+function emailHtml(parts: {
+  title: string;
+  body: string;
+  openUrl: string;
+  kindLabel: string;
+  unsubscribeUrl: string;
+  settingsUrl: string;
+}): string {
+  const e = escapeHtml;
+  const link = "color:#1d4ed8";
+  return [
+    "<!doctype html>",
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(parts.title)}</title></head>`,
+    '<body style="margin:0;padding:24px 16px;background:#ffffff;color:#1f2937;font-family:system-ui,-apple-system,\'Segoe UI\',Roboto,sans-serif;font-size:16px;line-height:1.5">',
+    '<div style="max-width:560px;margin:0 auto">',
+    `<h1 style="margin:0 0 12px;font-size:20px;line-height:1.3">${e(parts.title)}</h1>`,
+    `<p style="margin:0 0 20px">${e(parts.body).replace(/\n/g, "<br>")}</p>`,
+    `<p style="margin:0 0 28px"><a href="${e(parts.openUrl)}" style="display:inline-block;padding:10px 16px;border-radius:6px;background:#1d4ed8;color:#ffffff;font-weight:600;text-decoration:none">Open it in Verdict</a></p>`,
+    '<hr style="margin:0 0 12px;border:0;border-top:1px solid #e5e7eb">',
+    `<p style="margin:0;font-size:13px;color:#4b5563">You get this email for “${e(parts.kindLabel)}”. `,
+    `<a href="${e(parts.unsubscribeUrl)}" style="${link}">Stop these emails</a> · `,
+    `<a href="${e(parts.settingsUrl)}" style="${link}">All notification settings</a></p>`,
+    "</div></body></html>",
+  ].join("\n");
 }
 
 /** Sends every due email; returns how many were delivered. */
@@ -143,6 +190,7 @@ async function sendOne(url: string, jobId: string, attempts: number, now: () => 
       to: email.to,
       subject: email.subject,
       text: email.text,
+      html: email.html,
       messageId: email.messageId,
       headers: {
         "List-Unsubscribe": `<${email.oneClickUrl}>`,

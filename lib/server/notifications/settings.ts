@@ -1,21 +1,24 @@
 // The notification settings read from the environment, each with its default.
 import "server-only";
+import { publicUrl } from "../public-url";
 
 const number = (raw: string | undefined, fallback: number) => {
   const value = Number(raw);
   return raw && Number.isFinite(value) && value >= 0 ? value : fallback;
 };
 
-export function appBaseUrl(): string {
-  return (process.env.AUTH_URL?.trim() || "http://localhost:3000").replace(/\/+$/, "");
-}
-
+/**
+ * Email is on with an SMTP server and a public address (AUTH_URL): every email links into the app
+ * and carries an unsubscribe link, and a link to a guessed localhost would point nowhere.
+ */
 export function smtpUrl(): string | null {
-  return process.env.SMTP_URL?.trim() || null;
+  const url = process.env.SMTP_URL?.trim();
+  return url && publicUrl("/") ? url : null;
 }
 
 export function emailFrom(): string {
-  return process.env.EMAIL_FROM?.trim() || `Verdict <verdict@${new URL(appBaseUrl()).hostname}>`;
+  const site = publicUrl("/");
+  return process.env.EMAIL_FROM?.trim() || `Verdict <verdict@${site ? new URL(site).hostname : "localhost"}>`;
 }
 
 /** How often the worker looks for work it was not woken for (missed announcements, retries, reminders). */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { EventFacts } from "../audit/shape";
 import { publicUrl } from "../public-url";
 import type { Db, Tx } from "../../db";
 import type { WebhookEventFacts } from "../../domain/webhook-events";
@@ -6,17 +7,6 @@ import { recordKey } from "../../domain/slug";
 import { decisionKey } from "../decisions/shape";
 
 type Reader = Db | Tx;
-
-interface EventRow {
-  projectId: string;
-  seq: number;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-}
 
 const COMMENT_EXCERPT_CHARS = 280;
 
@@ -27,7 +17,7 @@ const COMMENT_EXCERPT_CHARS = 280;
  */
 export async function describeAuditEvent(
   db: Reader,
-  event: EventRow,
+  event: EventFacts,
   deliveryId: string,
 ): Promise<WebhookEventFacts> {
   const data = (event.data ?? {}) as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { getDb, type Db } from "../../db";
 import { signWebhookBody, retryDelayMs } from "../../domain/webhook-signature";
 import { webhookBody, type WebhookFormat } from "../../domain/webhook-events";
+import { eventFactColumns } from "../audit/shape";
 import { onDecisionEvent } from "../events/decision-events";
 import { describeAuditEvent } from "./describe-event";
 import { webhookSettings, type WebhookSettings } from "./settings";
@@ -60,16 +61,7 @@ async function enqueueProjectBatch(db: Db, projectId: string): Promise<{ created
         where: { projectId, seq: { gt: lastSeq } },
         orderBy: { seq: "asc" },
         take: EVENTS_PER_BATCH,
-        select: {
-          projectId: true,
-          seq: true,
-          at: true,
-          actorId: true,
-          action: true,
-          entityType: true,
-          entityId: true,
-          data: true,
-        },
+        select: eventFactColumns,
       });
       if (events.length === 0) return { created: 0, more: false };
       const webhooks = await tx.webhook.findMany({

@@ -17,7 +17,8 @@ import { ParticipationBar, VoterList } from "@/components/decisions/participatio
 import { can } from "@/lib/server/access";
 import { getOutcome } from "@/lib/server/decisions/get-outcome";
 import { closeDecisionAction, hideResultsAction, openDecisionAction, reopenDecisionAction, startScoringAction } from "../actions";
-import { decisionPath, loadDecisionPage, resultsVisible } from "../data";
+import { requireActor } from "@/app/_lib/session";
+import { decisionPath, loadDecisionPage, orNotFound, resultsVisible } from "../data";
 import { DecisionFrame } from "../frame";
 import { DecisionDiscussion } from "./discussion";
 
@@ -32,7 +33,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function DecisionPage({ params }: Params) {
   const { projectId, decisionId } = await params;
   const base = decisionPath(projectId, decisionId);
-  const { actor, decision } = await loadDecisionPage(projectId, decisionId, base);
+  const actor = await requireActor(base);
+  // The outcome is read beside the decision rather than after it: it answers null itself unless the
+  // vote is closed, so the page waits for one round of reads, not two.
+  const [{ decision }, outcome] = await Promise.all([
+    loadDecisionPage(projectId, decisionId, base),
+    orNotFound(getOutcome(actor, decisionId)),
+  ]);
   const manager = can(decision.role, "decision.manage");
   const voter = can(decision.role, "ballot.submit");
   const me = decision.participation.voters.find((v) => v.userId === actor.userId);
@@ -40,7 +47,6 @@ export default async function DecisionPage({ params }: Params) {
   const showResults = resultsVisible(decision);
   const recordStatus = decision.record?.status ?? null;
   const weighing = decision.status === "OPEN" && decision.importancesFirst && !decision.scoringStartedAt;
-  const outcome = decision.status === "CLOSED" ? await getOutcome(actor, decisionId) : null;
 
   const voteButton =
     decision.status === "OPEN" && voter ? (

@@ -30,6 +30,7 @@ import { confirmReviewAction, setReviewDateAction, startReviewDecisionAction } f
 import { aYearFromToday, reviewState } from "../review-state";
 import { loadRecordPage, orNotFound, recordPath, recordsPath } from "../data";
 import { LiveDecisionBar } from "../../decisions/live";
+import { requireActor } from "@/app/_lib/session";
 
 type Props = {
   params: Promise<{ projectId: string; decisionId: string }>;
@@ -46,17 +47,21 @@ export default async function RecordPage({ params, searchParams }: Props) {
   const { projectId, decisionId } = await params;
   const search = await searchParams;
   const base = recordPath(projectId, decisionId);
-  // Two passes of reads, each in parallel: the record and the caller's role, then what they call for.
-  const [{ actor, record }, { project }] = await Promise.all([
+  const actor = await requireActor(base);
+  // Two passes of reads, each in parallel: the record, the caller's role and whatever needs neither,
+  // then what they call for.
+  const [{ record }, { project }, publication] = await Promise.all([
     loadRecordPage(projectId, decisionId, base),
     loadProject(projectId, base),
+    // undefined: no repository connected, so no Git card.
+    orNotFound(lastRecordPublication(actor, decisionId)).then((p) => (p.connected ? p.publication : undefined)),
   ]);
   const lead = can(project.role, "record.manage");
   const latest = record.versions[record.versions.length - 1]!;
   const asked = Number(Array.isArray(search.version) ? search.version[0] : search.version);
   const viewing = record.versions.find((v) => v.version === asked) ?? latest;
   const editable = lead && record.status === "proposed" && !record.historical;
-  const [markdown, candidates, history, publication] = await Promise.all([
+  const [markdown, candidates, history] = await Promise.all([
     viewing.version === latest.version
       ? record.markdown
       : orNotFound(getRecordMarkdown(actor, decisionId, viewing.version)).then((r) => r.markdown),
@@ -66,8 +71,6 @@ export default async function RecordPage({ params, searchParams }: Props) {
         )
       : [],
     loadEntityHistory(actor, projectId, { entityType: "record", entityId: record.id }, 20),
-    // undefined: no repository connected, so no Git card.
-    lastRecordPublication(actor, decisionId).then((p) => (p.connected ? p.publication : undefined)),
   ]);
   const previous =
     record.versions.length > 1 ? record.versions[record.versions.length - 2]!.version : latest.version;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RecordPublication" ADD COLUMN "deletedBranch" TEXT;
