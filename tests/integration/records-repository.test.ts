@@ -109,6 +109,10 @@ describeOnEachDatabase("records in a repository", (db) => {
     });
     const list = await api("GET", `/projects/${team.project.id}/records`, { token });
     expect(list.body.records.find((r: { key: string }) => r.key === "ADR-0001").supersededBy.key).toBe("ADR-0002");
+    // An imported decision was not voted on here: its overview reports no outcome rather than failing.
+    const { getOutcome } = await import("@/lib/server/decisions/get-outcome");
+    const accepted = await db().prisma.decisionRecord.findFirstOrThrow({ where: { projectId: team.project.id, number: 2 } });
+    await expect(getOutcome(team.member, accepted.decisionId)).resolves.toBeNull();
 
     // The log4brains variant keeps the dated names and states status, date, deciders and the supersede link.
     const l4b = await exportZip(team.project.id, token, "?format=log4brains");

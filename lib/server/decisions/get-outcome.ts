@@ -9,6 +9,8 @@ import { loadDecision } from "./load";
 export async function getOutcome(actor: Actor, decisionId: string) {
   const { decision } = await loadDecision(decisionId, actor.userId);
   if (decision.status !== "CLOSED") return null;
+  // An imported record's decision was taken outside Verdict: it has no criteria, so no vote to report.
+  if (decision.criteria.length === 0 || decision.options.length === 0) return null;
   const db = getDb();
   const [result, record] = await Promise.all([
     computeResultsFromTallies(db, decisionId, decision),
