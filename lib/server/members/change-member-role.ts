@@ -7,11 +7,15 @@ import { membershipOf, requirePermission, requirePermissionInTx } from "../acces
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { assertAnotherOwnerRemains, lockMembers } from "./owner-guard";
+import { countsFor, lockMembership, setBallotsCounted } from "../decisions/counted-ballots";
 
 export async function changeMemberRole(actor: Actor, projectId: string, userId: string, raw: unknown) {
   await requirePermission(projectId, actor.userId, "members.manage");
   const { role } = parseInput(changeRoleSchema, raw);
   return getDb().$transaction(async (tx) => {
+    // An auditor's ballots do not count: they move out (or back) in this same transaction.
+    await lockMembership(tx, projectId, userId);
+    await setBallotsCounted(tx, projectId, userId, countsFor(role));
     await lockMembers(tx, projectId);
     await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const before = await membershipOf(projectId, userId, tx).catch(() => {

@@ -5,10 +5,14 @@ import type { Actor } from "../actor";
 import { membershipOf, requirePermission, requirePermissionInTx } from "../access";
 import { appendAuditEvent } from "../audit";
 import { assertAnotherOwnerRemains, lockMembers } from "./owner-guard";
+import { lockMembership, setBallotsCounted } from "../decisions/counted-ballots";
 
 export async function removeMember(actor: Actor, projectId: string, userId: string) {
   await requirePermission(projectId, actor.userId, "members.manage");
   await getDb().$transaction(async (tx) => {
+    // Their ballots stop counting in this same transaction; rolled back with it if a check below fails.
+    await lockMembership(tx, projectId, userId);
+    await setBallotsCounted(tx, projectId, userId, false);
     await lockMembers(tx, projectId);
     await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const before = await membershipOf(projectId, userId, tx).catch(() => {
