@@ -199,10 +199,12 @@ const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 /**
  * The maintained tallies for the seeded scores, as ballots would have left them: the cell histograms by
  * the migration's backfill, each ballot's totals and Borda positions by the recount's SQL and lib/domain.
+ * The decision is FIXED and every voter a member, so ImportanceTally and the Apart* tallies stay empty
+ * and every ballot counted (Ballot.counted defaults to true), as ballots and memberships would leave them.
  */
 async function buildTallies(engine: Engine, decisionId: string) {
   await engine.sql(`INSERT INTO "ScoreTally" ("decisionId", "optionId", "criterionId", abstained, value, voters)
-    SELECT $1, "optionId", "criterionId", abstained, value, voters FROM (${recountScoreTallySql}) t`, [decisionId]);
+    SELECT $1, "optionId", "criterionId", abstained, value, voters FROM (${recountScoreTallySql}) t`, [decisionId, null]);
   const criteria = (await engine.sql(`SELECT id, weight FROM "Criterion" WHERE "decisionId" = $1 ORDER BY position`, [decisionId])) as { id: string; weight: number }[];
   const options = ((await engine.sql(`SELECT id FROM "Option" WHERE "decisionId" = $1 ORDER BY position`, [decisionId])) as { id: string }[]).map((o) => o.id);
   const { weights } = computeWeights("FIXED", criteria.map((c) => ({ id: c.id, weight: Number(c.weight) })), []);
