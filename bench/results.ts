@@ -157,7 +157,7 @@ async function run(engine: Engine) {
   if (timeEndpoint) body = await callEndpoint();
   if (timeEndpoint && (body as { figures?: string }).figures !== "ready") throw new Error("the figures were not stored by the background computation");
   if (!timeEndpoint) body = { ...(await callTallies()), participation: { voted: VOTERS } };
-  const shown = body as { options: { name: string; total: number }[]; participation: { voted: number } };
+  const shown = body as { options: { name: string; total: number }[]; participation: { voted: number }; pivotalVoters?: { count: number } | null };
   await callRaw();
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -188,7 +188,9 @@ async function run(engine: Engine) {
       `  full-scan aggregate   median ${r.toFixed(1)} ms`,
       `  tallies alone         median ${t.toFixed(1)} ms (the result without rank acceptability and leave-one-out)`,
       `  ratio to full scan    endpoint ${(e / r).toFixed(3)}, tallies alone ${(t / r).toFixed(3)}  (target ≤ 0.1 at 1,000 voters)`,
-      `  winner ${shown.options[0]?.name} (total ${(shown.options[0]!.total * 100).toFixed(2)}), ${shown.participation.voted} voted`,
+      `  winner ${shown.options[0]?.name} (total ${(shown.options[0]!.total * 100).toFixed(2)}), ${shown.participation.voted} voted` +
+        // The owner reading a closed decision is sent every pivotal voter's name: that part of the answer grows with them.
+        (shown.pivotalVoters ? `, ${shown.pivotalVoters.count} pivotal voter(s) named in each answer` : ""),
     ].join("\n"),
   );
   return { endpoint: e, first, background, raw: r, tallies: t, heapGrowth: heapPeak - heapBefore };
