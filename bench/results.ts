@@ -157,7 +157,7 @@ async function run(engine: Engine) {
   if (timeEndpoint) body = await callEndpoint();
   if (timeEndpoint && (body as { figures?: string }).figures !== "ready") throw new Error("the figures were not stored by the background computation");
   if (!timeEndpoint) body = { ...(await callTallies()), participation: { voted: VOTERS } };
-  const shown = body as { options: { name: string; total: number }[]; participation: { voted: number } };
+  const shown = body as { options: { name: string; total: number }[]; participation: { voted: number }; pivotalVoters?: { count: number } | null };
   await callRaw();
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -188,7 +188,9 @@ async function run(engine: Engine) {
       `  full-scan aggregate   median ${r.toFixed(1)} ms`,
       `  tallies alone         median ${t.toFixed(1)} ms (the result without rank acceptability and leave-one-out)`,
       `  ratio to full scan    endpoint ${(e / r).toFixed(3)}, tallies alone ${(t / r).toFixed(3)}  (target ≤ 0.1 at 1,000 voters)`,
-      `  winner ${shown.options[0]?.name} (total ${(shown.options[0]!.total * 100).toFixed(2)}), ${shown.participation.voted} voted`,
+      `  winner ${shown.options[0]?.name} (total ${(shown.options[0]!.total * 100).toFixed(2)}), ${shown.participation.voted} voted` +
+        // The owner reading a closed decision is sent every pivotal voter's name: that part of the answer grows with them.
+        (shown.pivotalVoters ? `, ${shown.pivotalVoters.count} pivotal voter(s) named in each answer` : ""),
     ].join("\n"),
   );
   return { endpoint: e, first, background, raw: r, tallies: t, heapGrowth: heapPeak - heapBefore };
@@ -199,10 +201,12 @@ const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 /**
  * The maintained tallies for the seeded scores, as ballots would have left them: the cell histograms by
  * the migration's backfill, each ballot's totals and Borda positions by the recount's SQL and lib/domain.
+ * The decision is FIXED and every voter a member, so ImportanceTally and the Apart* tallies stay empty
+ * and every ballot counted (Ballot.counted defaults to true), as ballots and memberships would leave them.
  */
 async function buildTallies(engine: Engine, decisionId: string) {
   await engine.sql(`INSERT INTO "ScoreTally" ("decisionId", "optionId", "criterionId", abstained, value, voters)
-    SELECT $1, "optionId", "criterionId", abstained, value, voters FROM (${recountScoreTallySql}) t`, [decisionId]);
+    SELECT $1, "optionId", "criterionId", abstained, value, voters FROM (${recountScoreTallySql}) t`, [decisionId, null]);
   const criteria = (await engine.sql(`SELECT id, weight FROM "Criterion" WHERE "decisionId" = $1 ORDER BY position`, [decisionId])) as { id: string; weight: number }[];
   const options = ((await engine.sql(`SELECT id FROM "Option" WHERE "decisionId" = $1 ORDER BY position`, [decisionId])) as { id: string }[]).map((o) => o.id);
   const { weights } = computeWeights("FIXED", criteria.map((c) => ({ id: c.id, weight: Number(c.weight) })), []);

@@ -87,3 +87,38 @@ export function ballotOptionTotals(
   const positions = voterPositions(optionIds, new Map(sums.filter((s) => s.scored).map((s) => [s.optionId, s])));
   return sums.map((s) => ({ optionId: s.optionId, weightedSum: s.weightedSum, coverage: s.coverage, position2: 2 * (positions.get(s.optionId) ?? optionIds.length) }));
 }
+
+/** The fixed point of an importance share: a voter's normalized importance × 2^60, as an integer. */
+export const SHARE_ONE = 2n ** 60n;
+
+/** A finite v ≥ 0 as exactly n / 2^p, n and p integers (every double is one). */
+function dyadic(v: number): { n: bigint; p: number } {
+  let p = 0;
+  while (!Number.isInteger(v * 2 ** p)) p += 1;
+  return { n: BigInt(v * 2 ** p), p };
+}
+
+/**
+ * One voter's share of each criterion's VOTED weight, in the order of criterionIds: its importance over
+ * the sum of its importances (criteria not listed are ignored, as computeWeights does), × 2^60 and
+ * rounded half up, computed exactly from the importances' binary values. Null when they sum to 0: that
+ * voter adds nothing to the shared weights. Integers, so the tallies summed from them add and subtract
+ * exactly, whatever the order of ballots and revisions.
+ */
+export function importanceShares(criterionIds: readonly string[], importances: Readonly<Record<string, number>>): bigint[] | null {
+  const parts = criterionIds.map((id) => dyadic(importances[id] ?? 0));
+  const p = Math.max(0, ...parts.map((part) => part.p));
+  const values = parts.map((part) => part.n << BigInt(p - part.p));
+  const sum = values.reduce((total, v) => total + v, 0n);
+  if (sum === 0n) return null;
+  return values.map((v) => (2n * v * SHARE_ONE + sum) / (2n * sum));
+}
+
+/**
+ * The shared VOTED weights from the summed shares of `voters` voters: each criterion's mean share. With
+ * no such voter, equal weights (as computeWeights).
+ */
+export function votedWeightsFromShares(criterionIds: readonly string[], shares: Readonly<Record<string, bigint>>, voters: number): Record<string, number> {
+  if (voters <= 0) return Object.fromEntries(criterionIds.map((id) => [id, 1 / criterionIds.length]));
+  return Object.fromEntries(criterionIds.map((id) => [id, Number(shares[id] ?? 0n) / Number(SHARE_ONE) / voters]));
+}

@@ -1,11 +1,14 @@
 // The maintained result tallies against a recount from every score, over random ballots with revisions,
-// abstentions, partial ballots, VOTED importances (zero vectors included) and a reopen.
+// abstentions, partial ballots, VOTED importances (zero vectors included), a reopen, and voters who leave,
+// become auditors, keep voting around them and come back.
 import { expect, it } from "vitest";
 import { api, tokenFor } from "../support/api";
 import { createOpenDecision, frameworkDecision } from "../support/decisions";
 import { makeTeam, makeUser } from "../support/factories";
 import { describeOnEachDatabase } from "../support/test-db";
 import { recountResults } from "@/lib/server/decisions/recount-results";
+import { acceptInvite } from "@/lib/server/members/accept-invite";
+import { createInvite } from "@/lib/server/members/create-invite";
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -49,9 +52,9 @@ describeOnEachDatabase("results from maintained tallies", (db) => {
         criteria: weightMode === "FIXED" ? [{ name: "A", weight: 0.3 }, { name: "B", weight: 0.7 }, { name: "C", weight: 0.1 }, { name: "D", weight: 2 }] : ["A", "B", "C", "D"].map((name) => ({ name })),
       });
       const leadToken = await tokenFor(team.lead);
-      const castRound = async () => {
+      const castRound = async (pool = voters.map((_, i) => i)) => {
         // Several voters at once, some of them twice, so revisions race each other.
-        const who = Array.from({ length: 8 }, () => Math.floor(next() * voters.length));
+        const who = Array.from({ length: 8 }, () => pool[Math.floor(next() * pool.length)]!);
         const answers = await Promise.all(
           who.map((i) => api("PUT", `/decisions/${d.id}/ballot`, { token: tokens[i]!, body: randomBallot(d, next, weightMode === "VOTED") })),
         );
@@ -69,13 +72,34 @@ describeOnEachDatabase("results from maintained tallies", (db) => {
       expect(report.differences).toEqual([]);
       expect(report.ballots).toBeGreaterThan(3);
 
-      // A voter who leaves stops counting, and counts again on rejoining; so does one made an auditor.
-      const leaver = await api("DELETE", `/projects/${team.project.id}/members/${extra[0]!.userId}`, { token: await tokenFor(team.owner) });
+      // A voter who leaves stops counting, and counts again on rejoining; so does one made an auditor,
+      // and one given a voting role back. Each change moves their ballot in or out of the tallies.
+      const ownerToken = await tokenFor(team.owner);
+      // The removal races ballots, the leaver's own among them: each of theirs lands before it or is refused.
+      const [leaver, ...racing] = await Promise.all([
+        api("DELETE", `/projects/${team.project.id}/members/${extra[0]!.userId}`, { token: ownerToken }),
+        ...[3, 0, 3, 4, 3, 1].map((i) => api("PUT", `/decisions/${d.id}/ballot`, { token: tokens[i]!, body: randomBallot(d, next, weightMode === "VOTED") })),
+      ]);
       expect(leaver.status).toBeLessThan(300);
-      await db().prisma.membership.update({ where: { projectId_userId: { projectId: team.project.id, userId: team.member.userId } }, data: { role: "AUDITOR" } });
+      expect(racing.map((r, k) => ([0, 2, 4].includes(k) ? [200, 404].includes(r.status) : r.status === 200))).toEqual(racing.map(() => true));
+      const toAuditor = await api("PATCH", `/projects/${team.project.id}/members/${team.member.userId}`, { token: ownerToken, body: { role: "AUDITOR" } });
+      expect(toAuditor.status).toBe(200);
       expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
-      await db().prisma.membership.create({ data: { projectId: team.project.id, userId: extra[0]!.userId, role: "MEMBER" } });
+      const apart = await db().prisma.ballot.count({ where: { decisionId: d.id, counted: false } });
+      expect(apart).toBe(2);
+      // Ballots still arrive while two voters are apart (the member, index 2, and extra[0], index 3).
+      await castRound([0, 1, 4, 5]);
       expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
+      const { token } = await createInvite(team.owner, team.project.id, { role: "MEMBER" });
+      await acceptInvite({ userId: extra[0]!.userId, via: "session" }, token);
+      expect((await api("PATCH", `/projects/${team.project.id}/members/${team.member.userId}`, { token: ownerToken, body: { role: "MEMBER" } })).status).toBe(200);
+      expect(await db().prisma.ballot.count({ where: { decisionId: d.id, counted: false } })).toBe(0);
+      expect((await recountResults(db().prisma, d.id)).differences).toEqual([]);
+      if (weightMode === "VOTED") {
+        // The shared weights come from the maintained importance shares of the counted voters.
+        const tally = await db().prisma.importanceTally.findMany({ where: { decisionId: d.id } });
+        expect(tally.length).toBe(4);
+      }
     });
   }
 });

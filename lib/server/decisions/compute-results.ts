@@ -9,11 +9,10 @@ import {
   computeWeights,
   DomainRuleError,
   type CellStats,
-  type ImportanceVector,
   type ResultFlag,
   type VoterOptionSum,
 } from "../../domain/aggregation";
-import { cellStatsFromTally, type ValueCount } from "../../domain/tally";
+import { cellStatsFromTally, votedWeightsFromShares, type ValueCount } from "../../domain/tally";
 import { cellStatsSql, voterSumsSql } from "./results-sql";
 import { decisionInclude, type DecisionRow } from "./shape";
 import { medianWinner } from "../../domain/leave-one-out";
@@ -22,12 +21,20 @@ import {
   computeUncertainty,
   readUncertaintyState,
   storedUncertainty,
+  importanceVectors,
   type CellHistograms,
   type Uncertainty,
   type UncertaintyInput,
   type UncertaintyState,
 } from "./uncertainty";
-import { readScoreTallySql, recountBallotSumsSql, ballotsApartSql } from "./tally-sql";
+import {
+  readApartScoreTallySql,
+  readImportanceTallySql,
+  readOptionTallySql,
+  readScoreTallySql,
+  readTimeBallotsSql,
+  recountBallotSumsSql,
+} from "./tally-sql";
 
 type Client = Db | Tx;
 
@@ -57,20 +64,6 @@ export function voterSumsQuery(
 /** The roles whose ballots count, as in the eligible count and the SQL aggregates. */
 const VOTING_ROLES = ["OWNER", "LEAD", "MEMBER"] as const;
 
-async function importanceVectors(db: Client, decisionId: string, projectId: string): Promise<ImportanceVector[]> {
-  const rows = await db.importance.findMany({
-    where: { ballot: { decisionId, voter: { memberships: { some: { projectId, role: { in: [...VOTING_ROLES] } } } } } },
-    select: { criterionId: true, value: true, ballot: { select: { voterId: true } } },
-  });
-  const byVoter = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    const vector = byVoter.get(row.ballot.voterId) ?? {};
-    vector[row.criterionId] = row.value;
-    byVoter.set(row.ballot.voterId, vector);
-  }
-  return [...byVoter].map(([voterId, importances]) => ({ voterId, importances }));
-}
-
 /** The full result recomputed from every score: what the maintained tallies must reproduce. */
 export async function computeResultsFromScores(db: Client, decisionId: string) {
   const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude });
@@ -80,7 +73,7 @@ export async function computeResultsFromScores(db: Client, decisionId: string) {
     weights = computeWeights(
       decision.weightMode,
       decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
-      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId, decision.projectId) : [],
+      decision.weightMode === "VOTED" ? await importanceVectors(db, decisionId) : [],
     ).weights;
   } catch (error) {
     if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
@@ -104,13 +97,17 @@ export async function computeResultsFromScores(db: Client, decisionId: string) {
 }
 
 
-function weightsOf(decision: DecisionRow, importances: readonly ImportanceVector[]) {
+/**
+ * The weights results use: FIXED from the criteria, VOTED from the maintained importance shares of the
+ * counted voters (exact integers, so the same whatever order ballots came in).
+ */
+function weightsOf(decision: DecisionRow, importanceTally: readonly { criterionId: string; share: string; voters: number }[]) {
+  const criteria = decision.criteria.map((c) => ({ id: c.id, weight: c.weight }));
   try {
-    return computeWeights(
-      decision.weightMode,
-      decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
-      importances,
-    ).weights;
+    if (decision.weightMode !== "VOTED") return computeWeights(decision.weightMode, criteria, []).weights;
+    computeWeights("VOTED", criteria, []);
+    const voters = Math.max(0, ...importanceTally.map((t) => t.voters));
+    return votedWeightsFromShares(criteria.map((c) => c.id), Object.fromEntries(importanceTally.map((t) => [t.criterionId, BigInt(t.share)])), voters);
   } catch (error) {
     if (error instanceof DomainRuleError) throw new AppError("unprocessable", error.message, { issues: [{ path: error.path.join("."), message: error.message }] });
     throw error;
@@ -119,23 +116,20 @@ function weightsOf(decision: DecisionRow, importances: readonly ImportanceVector
 
 /**
  * Each cell's statistics from its maintained histogram, less the scores of ballots that no longer
- * count (their voter left the project or became an auditor; usually none).
+ * count (their voter left the project or became an auditor; kept apart by that membership change).
  */
 export async function cellStatsFromTallies(
   db: Client,
   decisionId: string,
-  uncountedBallotIds: readonly string[] = [],
   /** Filled with each cell's value counts, for rank acceptability's bootstrap of small cells. */
   histogramsOut?: CellHistograms,
 ): Promise<CellStats[]> {
-  const [kept, uncounted] = await Promise.all([
-    db.$queryRawUnsafe<{ optionId: string; criterionId: string; abstained: boolean; value: number; voters: number }[]>(readScoreTallySql, decisionId),
-    uncountedBallotIds.length ? db.score.findMany({ where: { ballotId: { in: [...uncountedBallotIds] } }, select: { optionId: true, criterionId: true, value: true } }) : [],
+  type Row = { optionId: string; criterionId: string; abstained: boolean; value: number; voters: number };
+  const [kept, apart] = await Promise.all([
+    db.$queryRawUnsafe<Row[]>(readScoreTallySql, decisionId),
+    db.$queryRawUnsafe<Row[]>(readApartScoreTallySql, decisionId),
   ]);
-  const rows = [
-    ...kept,
-    ...uncounted.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, abstained: s.value === null, value: s.value ?? 0, voters: -1 })),
-  ];
+  const rows = [...kept, ...apart];
   const byCell = new Map<string, { optionId: string; criterionId: string; counts: ValueCount[]; abstentions: number }>();
   for (const row of rows) {
     const key = `${row.optionId}\u0000${row.criterionId}`;
@@ -170,8 +164,10 @@ export async function cellStatsFromTallies(
  * Pass the decision when already loaded.
  */
 export async function computeResults(db: Client, decisionId: string, loaded?: DecisionRow) {
-  // The counted ballots and the stored figures need nothing from the tallies: they are read beside them.
-  const [tallies, state] = await Promise.all([readTallies(db, decisionId, loaded), readUncertaintyState(db, decisionId)]);
+  // The versions first, then the tallies: figures computed from ballots newer than their key are at worst
+  // recomputed once more, never served for a state they were not computed from.
+  const state = await readUncertaintyState(db, decisionId);
+  const tallies = await readTallies(db, decisionId, loaded);
   return withFigures(tallies.result, await computeUncertainty(db, uncertaintyInput(decisionId, tallies, state)));
 }
 
@@ -210,7 +206,7 @@ export async function computeResultsForRead(db: Client, decisionId: string, load
 }
 
 function uncertaintyInput(decisionId: string, tallies: Awaited<ReturnType<typeof readTallies>>, state: UncertaintyState): UncertaintyInput {
-  const { decision, scale, weights, cells, importances, histograms } = tallies;
+  const { decision, scale, weights, cells, histograms } = tallies;
   return {
     state,
     decisionId,
@@ -221,7 +217,6 @@ function uncertaintyInput(decisionId: string, tallies: Awaited<ReturnType<typeof
     criteria: decision.criteria.map((c) => ({ id: c.id, weight: c.weight })),
     weights,
     cells,
-    importances,
     histograms,
   };
 }
@@ -249,28 +244,25 @@ async function readTallies(db: Client, decisionId: string, loaded?: DecisionRow)
   const decision = loaded ?? (await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: decisionInclude }));
   const scale = { min: decision.scaleMin, max: decision.scaleMax };
   const voted = decision.weightMode === "VOTED";
-  const [apart, importances] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string; totalsAtRead: boolean; uncounted: boolean }[]>(ballotsApartSql, decisionId),
-    voted ? importanceVectors(db, decisionId, decision.projectId) : [],
-  ]);
-  const uncounted = apart.filter((b) => b.uncounted);
-  const uncountedIds = uncounted.map((b) => b.id);
-  const summedNow = apart.filter((b) => b.totalsAtRead && !b.uncounted).map((b) => b.id);
   const histograms: CellHistograms = new Map();
+  // Only the ballots whose voter weighs by the shared VOTED weights (or cast before totals were stored)
+  // are summed here, by the weights the importance tally gives.
   const weightsAndReadTimeSums = (async () => {
-    const weights = weightsOf(decision, importances);
+    const [importanceTally, readTime] = await Promise.all([
+      voted ? db.$queryRawUnsafe<{ criterionId: string; share: string; voters: number }[]>(readImportanceTallySql, decisionId) : [],
+      db.$queryRawUnsafe<{ id: string }[]>(readTimeBallotsSql, decisionId),
+    ]);
+    const weights = weightsOf(decision, importanceTally);
     const ids = decision.criteria.map((c) => c.id);
-    const sums = summedNow.length
-      ? await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, summedNow)
+    const sums = readTime.length
+      ? await db.$queryRawUnsafe<VoterOptionSum[]>(recountBallotSumsSql, decisionId, ids, ids.map((id) => weights[id]!), scale.min, scale.max, voted, readTime.map((b) => b.id))
       : [];
     return { weights, sums };
   })();
-  const storedUncounted = uncounted.filter((b) => !b.totalsAtRead).map((b) => b.id);
-  const [cells, optionTallies, uncountedTotals, eligible, { weights, sums }] = await Promise.all([
-    cellStatsFromTallies(db, decisionId, uncountedIds, histograms),
-    db.optionTally.findMany({ where: { decisionId }, select: { optionId: true, voters: true, positionSum2: true } }),
-    storedUncounted.length ? db.ballotTotal.findMany({ where: { ballotId: { in: storedUncounted } }, select: { optionId: true, position2: true } }) : [],
-    db.membership.count({ where: { projectId: decision.projectId, role: { in: ["OWNER", "LEAD", "MEMBER"] } } }),
+  const [cells, optionTallies, eligible, { weights, sums }] = await Promise.all([
+    cellStatsFromTallies(db, decisionId, histograms),
+    db.$queryRawUnsafe<{ optionId: string; voters: number; positionSum2: number }[]>(readOptionTallySql, decisionId),
+    db.membership.count({ where: { projectId: decision.projectId, role: { in: [...VOTING_ROLES] } } }),
     weightsAndReadTimeSums,
   ]);
   const result = aggregate({
@@ -280,29 +272,14 @@ async function readTallies(db: Client, decisionId: string, loaded?: DecisionRow)
     weights,
     cells,
     voterSums: sums,
-    positionTally: lessUncounted(optionTallies, uncountedTotals),
+    positionTally: {
+      // Every stored ballot has a row for every option, so any option's count is the number of voters.
+      voted: Math.max(0, ...optionTallies.map((t) => t.voters)),
+      positionSums: Object.fromEntries(optionTallies.map((t) => [t.optionId, t.positionSum2 / 2])),
+    },
     eligible,
   });
-  return { decision, scale, weights, cells, importances, histograms, result: { decisionId, status: decision.status, ...result } };
-}
-
-/** Option tallies without the stored positions of ballots that no longer count. */
-function lessUncounted(
-  tallies: readonly { optionId: string; voters: number; positionSum2: number }[],
-  uncounted: readonly { optionId: string; position2: number }[],
-) {
-  const byOption = new Map(tallies.map((t) => [t.optionId, { voters: t.voters, positionSum2: t.positionSum2 }]));
-  for (const row of uncounted) {
-    const tally = byOption.get(row.optionId) ?? { voters: 0, positionSum2: 0 };
-    tally.voters -= 1;
-    tally.positionSum2 -= row.position2;
-    byOption.set(row.optionId, tally);
-  }
-  return {
-    // Every stored ballot has a row for every option, so any option's count is the number of voters.
-    voted: Math.max(0, ...[...byOption.values()].map((t) => t.voters)),
-    positionSums: Object.fromEntries([...byOption].map(([optionId, t]) => [optionId, t.positionSum2 / 2])),
-  };
+  return { decision, scale, weights, cells, histograms, result: { decisionId, status: decision.status, ...result } };
 }
 
 /** Computes and stores a decision's uncertainty figures soon, after the caller's commit (figures-job.ts). */

@@ -15,6 +15,7 @@ import { judgementsById, resolvePairwise, type StoredJudgement } from "./pairwis
 import type { RevealPolicy, Role, WeightMode } from "../../generated/prisma/enums";
 import { describePairwise } from "./shape";
 import { clearBallotSql, writeBallotSql } from "./tally-sql";
+import { shareDeltas } from "./counted-ballots";
 
 /** What a ballot is checked and totalled against: one statement reads it with the caller's role. */
 interface Definition {
@@ -197,8 +198,8 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     >(
       `SELECT d.status, d.deadline, d."projectId", d."scoringStartedAt", m.role, u.name AS "voterName"
        FROM "Decision" d JOIN "User" u ON u.id = $2
-       LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
-       WHERE d.id = $1 FOR SHARE OF d`,
+       JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
+       WHERE d.id = $1 FOR SHARE OF d, m`,
       decisionId,
       actor.userId,
     );
@@ -214,7 +215,9 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       );
     }
     // The in-transaction permission check (requirePermissionInTx elsewhere), done on the role the lock
-    // statement already read: a non-member finds nothing, an auditor is refused.
+    // statement already read: a non-member finds nothing, an auditor is refused. The membership row stays
+    // locked to commit, so a membership change (which moves this voter's ballots in or out of the counted
+    // tallies, counted-ballots.ts) waits for this ballot, or this ballot sees the changed role.
     if (!state.role) throw new AppError("not_found", "No such decision.");
     if (!can(state.role as typeof role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
 
@@ -266,7 +269,7 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       weights === null,
       pairwise ? JSON.stringify(pairwise) : null,
     );
-    const cleared = await tx.$queryRawUnsafe<{ kind: "score" | "total"; optionId: string; criterionId: string | null; value: number | null }[]>(
+    const cleared = await tx.$queryRawUnsafe<{ kind: "score" | "total" | "importance"; optionId: string; criterionId: string | null; value: number | null }[]>(
       clearBallotSql,
       ballot!.id,
       decisionId,
@@ -276,6 +279,8 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
     const oldTotals = cleared.filter((row) => row.kind === "total").map((row) => ({ optionId: row.optionId, position2: row.value! }));
     const cells = cellDeltas(oldScores, scores);
     const options = optionDeltas(oldTotals, totals);
+    const oldImportances = cleared.filter((row) => row.kind === "importance").map((row) => ({ criterionId: row.criterionId!, value: row.value! }));
+    const shares = shareDeltas(found.criteria.map((c) => c.id), oldImportances, importances);
     const [reserved] = await tx.$queryRawUnsafe<ReservedSeq[]>(
       writeBallotSql,
       ballot!.id,
@@ -299,6 +304,9 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       options.map((o) => o.voters),
       options.map((o) => o.position2),
       state.projectId,
+      shares.map((d) => d.criterionId),
+      shares.map((d) => d.share),
+      shares.map((d) => d.voters),
     );
     // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
     // Details that follow from the ballot are sealed: members see them once the vote is no longer blind.

@@ -1,10 +1,7 @@
-// The two reads behind a result's uncertainty figures, beside results-sql.ts and with the same rule:
-// only ballots whose voter is still a voting member count.
+// The reads behind a result's uncertainty figures, beside results-sql.ts and with the same rule: only
+// ballots whose voter is still a voting member count (Ballot.counted, kept by membership changes).
 
-const COUNTED_VOTER = `
-  JOIN "Decision" d ON d.id = b."decisionId"
-  JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = b."voterId"
-       AND m.role IN ('OWNER', 'LEAD', 'MEMBER')`;
+const COUNTED_VOTER = ` AND b.counted`;
 
 /**
  * $1 decision id → how many voters gave each value in each cell. Its size is bounded by

@@ -2,7 +2,8 @@
 // Read beside the result in computeResults; who may see the pivotal voters' names is decided by the
 // caller (getResults), never here. Leave-one-out reads every counted score and the simulation draws
 // 10,000 samples, so the figures are stored (ResultUncertainty) under a hash of everything they are
-// computed from and recomputed only when that hash changes.
+// computed from and recomputed only when that hash changes; the counted ballots enter the hash as the
+// decision's TallyVersion counters, which every ballot and every change of who counts bumps.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "../../db";
@@ -15,6 +16,7 @@ import {
 import type { CellStats, ImportanceVector, Scale, WeightMode } from "../../domain/aggregation";
 import { leaveOneOut, medianWinner, type VoterBallot } from "../../domain/leave-one-out";
 import { cellHistogramSql, countedBallotsSql, readStoredUncertaintySql, storeUncertaintySql, voterScoresSql } from "./uncertainty-sql";
+import { readTallyVersionSql } from "./tally-sql";
 
 type Client = Db | Tx;
 
@@ -50,11 +52,11 @@ export interface UncertaintyInput {
   criteria: readonly { id: string; weight: number }[];
   weights: Readonly<Record<string, number>>;
   cells: readonly CellStats[];
-  /** VOTED mode only: the counted voters' importances. */
-  importances: readonly ImportanceVector[];
+  /** VOTED mode only: the counted voters' importances; read when the figures are computed if left out. */
+  importances?: readonly ImportanceVector[];
   /** The maintained per-cell histograms, when the caller read them; otherwise they are queried on a recompute. */
   histograms?: CellHistograms;
-  /** The counted ballots and the stored figures, when the caller read them already (readUncertaintyState). */
+  /** The counted ballots' versions and the stored figures, when the caller read them already (readUncertaintyState). */
   state?: UncertaintyState;
 }
 
@@ -72,17 +74,17 @@ export function acceptabilitySeed(decisionId: string, ballots: readonly { id: st
 const FIGURES_VERSION = 1;
 
 /**
- * Everything the figures depend on, hashed: the counted ballots (which voters still count, and each
- * ballot's revision, which every resubmission of scores or importances bumps), the scale, the options
- * (their names are in the confidence sentence), each criterion's stored weight (FIXED weights,
- * pairwise ones included, are stored there) and, in FIXED mode, the band the weights move within (it
- * may change while the vote is open). What follows from those is not hashed: the cells,
+ * Everything the figures depend on, hashed: the counted ballots (by the decision's TallyVersion
+ * counters: every ballot written and every voter who stops or starts counting bumps one), the scale,
+ * the options (their names are in the confidence sentence), each criterion's stored weight (FIXED
+ * weights, pairwise ones included, are stored there) and, in FIXED mode, the band the weights move
+ * within (it may change while the vote is open). What follows from those is not hashed: the cells,
  * histograms and VOTED weights come from the counted ballots' scores and importances, which the
  * revisions already stand for, and their floating-point sums could differ in the last bit with row
  * order, missing the stored row for nothing. Status is left out too: closing or reopening alone
  * changes none of the inputs.
  */
-export function uncertaintyStateKey(input: UncertaintyInput, ballots: readonly CountedBallot[]): string {
+export function uncertaintyStateKey(input: UncertaintyInput, versions: Readonly<Record<string, number>>): string {
   const hash = createHash("sha256");
   hash.update(
     JSON.stringify({
@@ -93,9 +95,10 @@ export function uncertaintyStateKey(input: UncertaintyInput, ballots: readonly C
       ...(input.weightMode === "FIXED" ? { weightBand: input.weightBand } : {}),
       options: input.options.map((o) => [o.id, o.name]),
       criteria: input.criteria.map((c) => [c.id, c.weight]),
+      ballots: versions.ballots ?? 0,
+      members: versions.members ?? 0,
     }),
   );
-  for (const ballot of ballots) hash.update(`|${ballot.id}:${ballot.voterId}:${ballot.revision}`);
   return hash.digest("base64url");
 }
 
@@ -120,17 +123,17 @@ interface StoredFigures {
 export type UncertaintyState = Awaited<ReturnType<typeof readUncertaintyState>>;
 
 /**
- * The counted ballots (one short row per voter, needed for the key and for the pivotal voters' names)
- * and the stored figures; depends on nothing else, so callers may start it early.
+ * The counted ballots' versions (two short rows, whatever the number of voters) and the stored figures;
+ * depends on nothing else, so callers may start it early.
  */
 export async function readUncertaintyState(db: Client, decisionId: string) {
-  const [ballots, stored] = await Promise.all([
-    db.$queryRawUnsafe<CountedBallot[]>(countedBallotsSql, decisionId),
+  const [versions, stored] = await Promise.all([
+    db.$queryRawUnsafe<{ writer: string; version: number }[]>(readTallyVersionSql, decisionId),
     db.$queryRawUnsafe<{ stateKey: string; payload: StoredFigures | string }[]>(readStoredUncertaintySql, decisionId),
   ]);
   const row = stored[0];
   return {
-    ballots: ballots.map((b) => ({ ...b, revision: Number(b.revision) })),
+    versions: Object.fromEntries(versions.map((v) => [v.writer, Number(v.version)])),
     stored: row ? { stateKey: row.stateKey, figures: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as StoredFigures } : null,
   };
 }
@@ -140,36 +143,55 @@ export async function readUncertaintyState(db: Client, decisionId: string) {
  * the read path of results uses this and leaves the computation to figures-job.ts).
  */
 export async function storedUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty | null> {
-  const { ballots, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
-  if (stored?.stateKey !== uncertaintyStateKey(input, ballots)) return null;
-  return named(stored.figures, ballots);
+  const { versions, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
+  if (stored?.stateKey !== uncertaintyStateKey(input, versions)) return null;
+  return named(db, stored.figures);
 }
 
-function named(figures: StoredFigures, ballots: readonly CountedBallot[]): Uncertainty {
-  const nameOf = new Map(ballots.map((ballot) => [ballot.voterId, ballot.voterName]));
+/** The pivotal voters with their current names (a handful of rows). */
+async function named(db: Client, figures: StoredFigures): Promise<Uncertainty> {
   const { pivotalVoterIds, ...rest } = figures;
+  const users = pivotalVoterIds.length ? await db.user.findMany({ where: { id: { in: pivotalVoterIds } }, select: { id: true, name: true } }) : [];
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
   return { ...rest, pivotal: pivotalVoterIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? "" })) };
 }
 
+/** The counted voters' importances (VOTED): what the uncertainty figures and the recount start from. */
+export async function importanceVectors(db: Client, decisionId: string): Promise<ImportanceVector[]> {
+  const rows = await db.importance.findMany({
+    where: { ballot: { decisionId, counted: true } },
+    select: { criterionId: true, value: true, ballot: { select: { voterId: true } } },
+  });
+  const byVoter = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const vector = byVoter.get(row.ballot.voterId) ?? {};
+    vector[row.criterionId] = row.value;
+    byVoter.set(row.ballot.voterId, vector);
+  }
+  return [...byVoter].map(([voterId, importances]) => ({ voterId, importances }));
+}
+
 export async function computeUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty> {
-  const { ballots, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
-  const stateKey = uncertaintyStateKey(input, ballots);
+  const { versions, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
+  const stateKey = uncertaintyStateKey(input, versions);
   let figures: StoredFigures;
   if (stored?.stateKey === stateKey) {
     figures = stored.figures;
   } else {
-    figures = await computeFigures(db, input, ballots);
+    figures = await computeFigures(db, input);
     // A read that writes: the figures are a cache of the ballots, stored by whichever read first finds
     // them stale. It touches only this decision's ResultUncertainty row (its foreign key check takes a
     // KEY SHARE lock on the decision, which does not conflict with the FOR SHARE lock ballots take), so
     // no ballot ever waits on it; two reads racing both compute and the later upsert wins, harmlessly.
     await db.$executeRawUnsafe(storeUncertaintySql, input.decisionId, stateKey, JSON.stringify(figures));
   }
-  return named(figures, ballots);
+  return named(db, figures);
 }
 
-async function computeFigures(db: Client, input: UncertaintyInput, ballots: readonly CountedBallot[]): Promise<StoredFigures> {
-  const [histogramRows, scoreRows] = await Promise.all([
+async function computeFigures(db: Client, input: UncertaintyInput): Promise<StoredFigures> {
+  const [ballots, importances, histogramRows, scoreRows] = await Promise.all([
+    db.$queryRawUnsafe<CountedBallot[]>(countedBallotsSql, input.decisionId),
+    input.importances ?? (input.weightMode === "VOTED" ? importanceVectors(db, input.decisionId) : []),
     input.histograms
       ? []
       : db.$queryRawUnsafe<{ optionId: string; criterionId: string; value: number; count: number }[]>(
@@ -197,12 +219,12 @@ async function computeFigures(db: Client, input: UncertaintyInput, ballots: read
     criteria: input.criteria,
     weights: input.weights,
     weightUncertainty:
-      input.weightMode === "VOTED" ? { mode: "VOTED", importances: input.importances } : { mode: "FIXED", band: input.weightBand },
+      input.weightMode === "VOTED" ? { mode: "VOTED", importances } : { mode: "FIXED", band: input.weightBand },
     cells,
-    seed: acceptabilitySeed(input.decisionId, ballots),
+    seed: acceptabilitySeed(input.decisionId, ballots.map((b) => ({ id: b.id, revision: Number(b.revision) }))),
   });
 
-  const importancesOf = new Map(input.importances.map((vector) => [vector.voterId, vector.importances]));
+  const importancesOf = new Map(importances.map((vector) => [vector.voterId, vector.importances]));
   const scoresOf = new Map<string, VoterBallot["scores"][number][]>();
   for (const row of scoreRows) {
     const list = scoresOf.get(row.voterId) ?? [];

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { appendAuditEvent } from "../audit";
 import { hashToken } from "../token-hash";
+import { countsFor, setBallotsCounted } from "../decisions/counted-ballots";
 
 export async function acceptInvite(actor: Actor, token: string) {
   return getDb().$transaction(async (tx) => {
@@ -23,6 +24,8 @@ export async function acceptInvite(actor: Actor, token: string) {
     });
     if (claimed.count !== 1) throw new AppError("conflict", "This invite link has already been used.");
     await tx.membership.create({ data: { projectId: invite.projectId, userId: actor.userId, role: invite.role } });
+    // Someone rejoining with a voting role: the ballots they cast before count again.
+    await setBallotsCounted(tx, invite.projectId, actor.userId, countsFor(invite.role));
     await appendAuditEvent(tx, {
       projectId: invite.projectId,
       actorId: actor.userId,

@@ -7,12 +7,15 @@ import { membershipOf, requirePermission, requirePermissionInTx } from "../acces
 import { appendAuditEvent } from "../audit";
 import { parseInput } from "../parse-input";
 import { assertAnotherOwnerRemains, lockMembers } from "./owner-guard";
+import { countsFor, setBallotsCounted } from "../decisions/counted-ballots";
 
 export async function changeMemberRole(actor: Actor, projectId: string, userId: string, raw: unknown) {
   await requirePermission(projectId, actor.userId, "members.manage");
   const { role } = parseInput(changeRoleSchema, raw);
   return getDb().$transaction(async (tx) => {
     await lockMembers(tx, projectId, [actor.userId, userId]);
+    // Their ballots stop (or start again) counting in this same transaction, after the locks above.
+    await setBallotsCounted(tx, projectId, userId, countsFor(role));
     await requirePermissionInTx(tx, projectId, actor.userId, "members.manage");
     const before = await membershipOf(projectId, userId, tx).catch(() => {
       throw new AppError("not_found", "This person is not a member of the project.");
