@@ -183,12 +183,18 @@ export type ResultForRead = Omit<FullResult, "pivotalVoters"> & {
  * The result for the read path (the results page and endpoint): the maintained tallies and, when stored
  * for the current ballots, the uncertainty figures; never the O(scores) computation of those figures,
  * which is scheduled instead (figures-job.ts) while the result says they are computing. The winner by
- * medians needs only the cells, so it is always there.
+ * medians needs only the cells, so it is always there. `nameVoters: false` (a reader who gets only the
+ * pivotal count) skips looking up the pivotal voters' names, which can be most of the voters.
  */
-export async function computeResultsForRead(db: Client, decisionId: string, loaded?: DecisionRow): Promise<ResultForRead> {
+export async function computeResultsForRead(
+  db: Client,
+  decisionId: string,
+  loaded?: DecisionRow,
+  { nameVoters = true }: { nameVoters?: boolean } = {},
+): Promise<ResultForRead> {
   const [tallies, state] = await Promise.all([readTallies(db, decisionId, loaded), readUncertaintyState(db, decisionId)]);
   const input = uncertaintyInput(decisionId, tallies, state);
-  const stored = await storedUncertainty(db, input);
+  const stored = await storedUncertainty(db, input, nameVoters);
   if (stored) return { ...withFigures(tallies.result, stored), figures: "ready" };
   scheduleFiguresOf(decisionId);
   const medians = medianWinner({ scale: input.scale, options: input.options, criteria: input.criteria, weights: input.weights, cells: input.cells });

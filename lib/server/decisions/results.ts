@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { computeResultsForRead } from "./compute-results";
 import { loadDecision } from "./load";
-import { resultsForRole } from "./present-results";
+import { mayNamePivotalVoters, resultsForRole } from "./present-results";
 
 /**
  * Results for a member: after close, or live while OPEN when the reveal policy says so.
@@ -17,5 +17,6 @@ export async function getResults(actor: Actor, decisionId: string) {
   if (decision.status === "OPEN" && decision.revealPolicy !== "LIVE") {
     throw new AppError("conflict", "Results are hidden until the vote closes (blind voting).");
   }
-  return resultsForRole(await computeResultsForRead(getDb(), decisionId, decision), role);
+  const nameVoters = mayNamePivotalVoters(decision.status, role);
+  return resultsForRole(await computeResultsForRead(getDb(), decisionId, decision, { nameVoters }), role);
 }

@@ -142,16 +142,22 @@ export async function readUncertaintyState(db: Client, decisionId: string) {
  * The stored figures when they were computed from the current inputs, else null (nothing is computed:
  * the read path of results uses this and leaves the computation to figures-job.ts).
  */
-export async function storedUncertainty(db: Client, input: UncertaintyInput): Promise<Uncertainty | null> {
+export async function storedUncertainty(db: Client, input: UncertaintyInput, nameVoters = true): Promise<Uncertainty | null> {
   const { versions, stored } = input.state ?? (await readUncertaintyState(db, input.decisionId));
   if (stored?.stateKey !== uncertaintyStateKey(input, versions)) return null;
-  return named(db, stored.figures);
+  return named(db, stored.figures, nameVoters);
 }
 
-/** The pivotal voters with their current names (a handful of rows). */
-async function named(db: Client, figures: StoredFigures): Promise<Uncertainty> {
+/**
+ * The pivotal voters with their current names: one row per pivotal voter, which in a close vote can be
+ * most of them, so one array-bound statement, and none when the reader may not see names.
+ */
+async function named(db: Client, figures: StoredFigures, nameVoters = true): Promise<Uncertainty> {
   const { pivotalVoterIds, ...rest } = figures;
-  const users = pivotalVoterIds.length ? await db.user.findMany({ where: { id: { in: pivotalVoterIds } }, select: { id: true, name: true } }) : [];
+  const users =
+    nameVoters && pivotalVoterIds.length
+      ? await db.$queryRawUnsafe<{ id: string; name: string }[]>(`SELECT id, name FROM "User" WHERE id = ANY($1::text[])`, pivotalVoterIds)
+      : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   return { ...rest, pivotal: pivotalVoterIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? "" })) };
 }
