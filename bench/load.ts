@@ -8,8 +8,9 @@
 // loop, a request waits about C ÷ throughput). Prints ok/s, p50/p99 and errors per route and the ratio
 // ballot ok/s ÷ probe ok/s (target ≥ 0.5 at 32 voters).
 // Then a paced stage (`--paced 32x30@1`): C voters each sending about R requests a second, the same mix,
-// at jittered times whether or not the previous answer has come (an open loop), beside C probes at the
-// same pace: the latency a voter sees at that arrival rate, which is what "p99 < 100 ms" is about.
+// at jittered times whether or not the previous answer has come (an open loop), and no probes: the
+// latency a voter sees at that arrival rate, which is what "p99 < 100 ms" is about. With `--ballots
+// off` the paced clients call the trivial route instead.
 // Afterwards it stops the server, recounts the decision's results from its scores and checks that every
 // acknowledged ballot is stored exactly once. Exits 1 on a failed check. Localhost only.
 //
@@ -87,7 +88,7 @@ interface Acks {
   revisions: number[];
   /** Requests whose outcome is unknown (timeout, dropped connection): they may or may not have landed. */
   unknown: number;
-  /** Requests still unanswered when a stage was given up on (see the watchdog in runStage). */
+  /** Requests still unanswered when a stage was given up on (see `watched`). */
   pending: number;
 }
 
@@ -127,9 +128,9 @@ function requests(base: string, seed: SeededProject, stats: Record<Route, RouteS
 }
 
 /**
- * The open loop: each voter and each probe sends at its own jittered times (gaps uniform in 0.5–1.5 ×
- * 1/R s), without waiting for earlier answers, so the arrival rate is fixed and latency is not hidden
- * by clients that slow down with the server.
+ * The open loop: each voter sends at its own jittered times (gaps uniform in 0.5–1.5 × 1/R s), without
+ * waiting for earlier answers, so the arrival rate is fixed and latency is not hidden by clients that
+ * slow down with the server.
  */
 async function runPaced(base: string, seed: SeededProject, voters: number, seconds: number, perSecond: number, acks: Acks[]) {
   const stats = newStats();
@@ -147,11 +148,13 @@ async function runPaced(base: string, seed: SeededProject, voters: number, secon
       at += gap * (0.5 + Math.random());
     }
   };
-  await Promise.all([
-    ...Array.from({ length: BALLOTS ? voters : 0 }, (_, i) => paced((n) => voterRequest(i, n))),
-    ...Array.from({ length: voters }, (_, i) => paced(() => probeRequest(i))),
-  ]);
-  await Promise.all(sent);
+  const loops = Promise.all(Array.from({ length: voters }, (_, i) => paced((n) => (BALLOTS ? voterRequest(i, n) : probeRequest(i)))));
+  await watched(
+    loops.then(() => Promise.all(sent)),
+    seconds,
+    stats,
+    acks,
+  );
   return { stats, elapsed: (performance.now() - started) / 1000 };
 }
 
@@ -166,14 +169,26 @@ async function runStage(base: string, seed: SeededProject, voters: number, secon
   const probe = async (index: number) => {
     while (performance.now() < until) await probeRequest(index);
   };
-  // A watchdog: a stage that has not finished one request timeout after its end is given up on, and its
-  // unanswered ballots count as of unknown outcome.
-  let watchdog: NodeJS.Timeout | undefined;
-  const finished = await Promise.race([
+  await watched(
     Promise.all([
       ...Array.from({ length: voters }, (_, i) => voter(i)),
       ...Array.from({ length: Math.round(voters * PROBES_PER_VOTER) }, (_, i) => probe(i)),
-    ]).then(() => true),
+    ]),
+    seconds,
+    stats,
+    acks,
+  );
+  return { stats, elapsed: (performance.now() - started) / 1000 };
+}
+
+/**
+ * A watchdog: a stage that has not finished one request timeout after its end is given up on, and its
+ * unanswered ballots count as of unknown outcome.
+ */
+async function watched(work: Promise<unknown>, seconds: number, stats: Record<Route, RouteStats>, acks: Acks[]) {
+  let watchdog: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([
+    work.then(() => true),
     new Promise<false>((resolve) => (watchdog = setTimeout(() => resolve(false), seconds * 1000 + TIMEOUT_MS + 15_000))),
   ]);
   clearTimeout(watchdog);
@@ -186,12 +201,12 @@ async function runStage(base: string, seed: SeededProject, voters: number, secon
     }
     stats["PUT ballot"].record(0, "unanswered");
   }
-  return { stats, elapsed: (performance.now() - started) / 1000 };
 }
 
 function printStage(stats: Record<Route, RouteStats>, elapsed: number, paced = false) {
   const rate = (route: Route) => stats[route].ok.length / elapsed;
   for (const [route, s] of Object.entries(stats) as [Route, RouteStats][]) {
+    if (paced && s.ok.length === 0 && s.errorCount === 0) continue;
     const sorted = [...s.ok].sort((a, b) => a - b);
     const errors = s.errorCount ? ` errors ${s.errorCount} (${[...s.errors].map(([k, v]) => `${k}: ${v}`).join(", ")})` : " errors 0";
     console.log(
@@ -284,7 +299,7 @@ async function main() {
           const paced = perSecond > 0;
           console.log(
             paced
-              ? `  paced: ${voters} voters + ${voters} probes, each about ${perSecond} request(s)/s, for ${seconds} s (open loop; load before: ${loadLine()})`
+              ? `  paced: ${voters} ${BALLOTS ? "voters" : "probes"}, each about ${perSecond} request(s)/s, for ${seconds} s (open loop; load before: ${loadLine()})`
               : `  ${voters} voters + ${Math.round(voters * PROBES_PER_VOTER)} probes for ${seconds} s (load before: ${loadLine()})`,
           );
           const cpuBefore = server.cpuMs();
