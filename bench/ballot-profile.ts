@@ -3,8 +3,8 @@
 //    included), first submissions and revisions apart, with each statement's median time.
 // 2. C voters revising at once: the same statements' median and p99 times under contention; the growth
 //    of the locking statements over (1) is time spent waiting for locks. On PostgreSQL, a sampler also
-//    reads pg_stat_activity every 10 ms and reports how often a backend was waiting for a lock, and in
-//    which statement.
+//    reads pg_stat_activity every 10 ms and reports how often a backend was waiting for a lock, in
+//    which statement, and for a row of which table where pg_locks shows it (tuple locks).
 //
 //   npx tsx --conditions=react-server bench/ballot-profile.ts [--engines pglite,postgres] [--voters 32] [--seconds 10]
 import pg from "pg";
@@ -22,7 +22,9 @@ function kindOf(query: string): string {
   if (/^(BEGIN|START TRANSACTION)/i.test(q)) return "BEGIN";
   if (/^COMMIT/i.test(q)) return "COMMIT";
   if (/^ROLLBACK/i.test(q)) return "ROLLBACK";
-  if (q.includes("FOR SHARE OF d")) return "lock decision FOR SHARE (+ role)";
+  if (q.includes("FOR SHARE OF d")) return "lock decision FOR SHARE (+ definition, role)";
+  // pg_stat_activity keeps the first 1 kB of a statement: the write is known by its opening.
+  if (q.includes("WITH old_score AS")) return "write rows + tallies + audit (project row)";
   if (q.includes('INSERT INTO "Ballot"')) return "upsert ballot (row lock on revision)";
   if (q.includes('DELETE FROM "Score"') || /WITH .*DELETE/i.test(q) && q.includes('"Score"')) return "clear old scores/totals";
   if (q.includes('INSERT INTO "Score"')) return "write scores + cell tallies";
@@ -99,6 +101,7 @@ async function profile(engine: EngineName) {
     let calls = 0;
     const wall: number[] = [];
     const waits: { kind: string }[] = [];
+    const rowWaits = new Map<string, number>();
     let samples = 0;
     let sampler: Promise<void> = Promise.resolve();
     if (engine === "postgres") {
@@ -109,8 +112,17 @@ async function profile(engine: EngineName) {
           const rows = await monitor.query<{ query: string }>(
             `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
           );
+          // Which table's row they wait for, where PostgreSQL says: a backend waiting to update or lock a
+          // row holds or queues for a "tuple" lock on it. An upsert that meets a row another transaction
+          // is changing waits on that transaction without one, so tally waits are mostly not seen here.
+          const tuples = await monitor.query<{ relname: string; n: number }>(
+            `SELECT c.relname, count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+             WHERE l.locktype = 'tuple' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             GROUP BY 1`,
+          );
           samples++;
           for (const row of rows.rows) waits.push({ kind: kindOf(row.query) });
+          for (const row of tuples.rows) rowWaits.set(row.relname, (rowWaits.get(row.relname) ?? 0) + row.n);
           await new Promise((r) => setTimeout(r, 10));
         }
         await monitor.end();
@@ -142,6 +154,9 @@ async function profile(engine: EngineName) {
       console.log(
         `    lock waits seen in ${samples} samples of pg_stat_activity: ${(waits.length / Math.max(1, samples)).toFixed(2)} backends waiting on average` +
           (byWait.size ? ` (${[...byWait].map(([k, n]) => `${k}: ${n}`).join("; ")})` : ""),
+      );
+      console.log(
+        `    rows waited for, by table (backends per sample): ${[...rowWaits].map(([table, n]) => `${table} ${(n / Math.max(1, samples)).toFixed(2)}`).join(", ") || "none"}`,
       );
     } else {
       console.log("    (PGlite is one connection: statements queue for it rather than for row locks)");

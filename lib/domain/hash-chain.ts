@@ -38,6 +38,21 @@ export function hashedText(prevHash: string, event: ChainedEventBody): string {
   );
 }
 
+/**
+ * The hashed text of an event whose time and sequence number the database fills in (a ballot's one
+ * write statement, which reserves the number under the project row lock): the text is
+ * prevHash + before + at + between + seq + "}", exactly hashedText's. `at` and `seq` are the last
+ * members the canonical JSON writes that change per event ("seq" sorts after every other key).
+ */
+export function hashedTextAround(event: Omit<ChainedEventBody, "at" | "seq">): { before: string; between: string } {
+  const marker = "\u0000at\u0000";
+  const text = hashedText("", { ...event, at: marker, seq: 0 });
+  const quoted = JSON.stringify(marker);
+  const at = text.indexOf(quoted);
+  if (at < 0 || text.indexOf(quoted, at + 1) >= 0 || !text.endsWith(',"seq":0}')) throw new Error("the event's hashed text has no single place for its time and number");
+  return { before: text.slice(0, at + 1), between: text.slice(at + quoted.length - 1, -"0}".length) };
+}
+
 export function hashEvent(prevHash: string, event: ChainedEventBody): string {
   return createHash("sha256").update(hashedText(prevHash, event), "utf8").digest("hex");
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { sealCommitment } from "../domain/audit-seal";
-import { hashEvent } from "../domain/hash-chain";
+import { hashedTextAround, hashEvent } from "../domain/hash-chain";
 import { enqueueRecordPublication } from "./git/enqueue";
 
 export interface AuditInput {
@@ -29,9 +29,8 @@ export interface ReservedSeq {
 /**
  * $1 project id → the reserved sequence number and the previous head. The row lock it takes orders
  * concurrent writers, so they get consecutive numbers; it is held to the end of the transaction.
- * Callers that write other rows in one statement may run it as a data-modifying CTE (submit-ballot.ts).
  */
-export const reserveAuditSeqSql = `UPDATE "Project" SET "auditSeq" = "auditSeq" + 1 WHERE id = $1 RETURNING "auditSeq", "auditHead"`;
+const reserveAuditSeqSql = `UPDATE "Project" SET "auditSeq" = "auditSeq" + 1 WHERE id = $1 RETURNING "auditSeq", "auditHead"`;
 
 /**
  * $1 project id, $2 seq, $3 at (ISO), $4 actor id, $5 action, $6 entity type, $7 entity id, $8 data
@@ -60,15 +59,45 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput) {
   return writeAuditEvent(tx, input, project);
 }
 
-/** The rest of appendAuditEvent, for a caller that already reserved the sequence number. */
-export async function writeAuditEvent(tx: Tx, input: AuditInput, project: ReservedSeq) {
-  const at = new Date();
+/** The event's data as hashed (with the seal's commitment when some details are sealed) and the seal's opening. */
+function sealData(input: AuditInput) {
   const data = JSON.parse(JSON.stringify(input.data)) as Record<string, unknown>;
   const opening = input.sealed && {
     salt: randomBytes(16).toString("hex"),
     details: JSON.parse(JSON.stringify(input.sealed)) as Record<string, unknown>,
   };
   if (opening) data.sealed = sealCommitment(opening);
+  return { data, opening };
+}
+
+/**
+ * An event for a statement that writes it under the project row lock it takes itself (a ballot's one
+ * write statement, tally-sql.ts): the database fills in the sequence number, the time and the hash,
+ * from the text around them (see hashedTextAround), so the lock is held for no round trip but COMMIT's.
+ */
+export function preparedAuditEvent(input: AuditInput) {
+  const { data, opening } = sealData(input);
+  const { before, between } = hashedTextAround({
+    projectId: input.projectId,
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    data,
+  });
+  return {
+    data: JSON.stringify(data),
+    salt: opening ? opening.salt : null,
+    details: opening ? JSON.stringify(opening.details) : null,
+    hashedBefore: before,
+    hashedBetween: between,
+  };
+}
+
+/** The rest of appendAuditEvent, for a caller that already reserved the sequence number. */
+export async function writeAuditEvent(tx: Tx, input: AuditInput, project: ReservedSeq) {
+  const at = new Date();
+  const { data, opening } = sealData(input);
   const seq = Number(project.auditSeq);
   const body = {
     projectId: input.projectId,

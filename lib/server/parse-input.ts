@@ -17,7 +17,11 @@ export function describeIssues(error: z.ZodError): FieldIssue[] {
 
 /** Validates input against a shared schema; a broken rule is a 422 naming each field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const result = schema.safeParse(raw);
+  return parsedInput(schema.safeParse(raw));
+}
+
+/** parseInput's answer for a parse already made (when its 422 must wait for a permission check). */
+export function parsedInput<T>(result: z.ZodSafeParseResult<T>): T {
   if (result.success) return result.data;
   const issues = describeIssues(result.error);
   const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");

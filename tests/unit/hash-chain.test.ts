@@ -6,6 +6,8 @@ import {
   ChainVerifier,
   GENESIS_HASH,
   hashEvent,
+  hashedText,
+  hashedTextAround,
   type ChainAnchor,
   type StoredEvent,
 } from "@/lib/domain/hash-chain";
@@ -138,6 +140,22 @@ describe("hashEvent", () => {
     ];
     for (const variant of variants) expect(hashEvent("", variant)).not.toBe(FIRST_HASH);
     expect(hashEvent(FIRST_HASH, { ...second, actorId: "null" })).not.toBe(SECOND_HASH);
+  });
+});
+
+describe("hashedTextAround (the text a statement completes with the time and number it reserves)", () => {
+  it("gives back hashedText's exact text once the time and the number are put in", () => {
+    const { at, seq, ...rest } = second;
+    const { before, between } = hashedTextAround(rest);
+    expect(FIRST_HASH + before + at + between + String(seq) + "}").toBe(hashedText(FIRST_HASH, second));
+    expect(between.endsWith(',"seq":')).toBe(true);
+  });
+
+  it("works for numbers of any width and refuses data that holds its marker", () => {
+    const { at, ...rest } = first;
+    const { before, between } = hashedTextAround(rest);
+    expect(before + at + between + "12345}").toBe(hashedText("", { ...first, seq: 12345 }));
+    expect(() => hashedTextAround({ ...rest, data: { note: "\u0000at\u0000" } })).toThrow(/single place/);
   });
 });
 

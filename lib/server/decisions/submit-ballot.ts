@@ -3,22 +3,27 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { computeWeights } from "../../domain/aggregation";
 import { importancesFromWeights } from "../../domain/pairwise";
-import { ballotOptionTotals, type BallotOptionTotal } from "../../domain/tally";
+import { ballotOptionTotals } from "../../domain/tally";
 import { ballotSchema, type BallotInput } from "../../schemas/decision";
 import type { Actor } from "../actor";
 import { can } from "../access";
-import { writeAuditEvent, type ReservedSeq } from "../audit";
-import { parseInput } from "../parse-input";
+import { preparedAuditEvent } from "../audit";
+import { parsedInput } from "../parse-input";
 import { closeIfExpired } from "./close-expired";
 import { scheduleFiguresOf } from "./compute-results";
 import { judgementsById, resolvePairwise, type StoredJudgement } from "./pairwise-weights";
 import type { RevealPolicy, Role, WeightMode } from "../../generated/prisma/enums";
 import { describePairwise } from "./shape";
-import { clearBallotSql, writeBallotSql } from "./tally-sql";
-import { shareDeltas } from "./counted-ballots";
+import { writeBallotSql } from "./tally-sql";
 
-/** What a ballot is checked and totalled against: one statement reads it with the caller's role. */
+/**
+ * What a ballot is checked and totalled against, with the decision's state and the caller's role and
+ * name: read once, by the statement that locks the decision.
+ */
 interface Definition {
+  status: string;
+  deadline: Date | null;
+  projectId: string;
   scaleMin: number;
   scaleMax: number;
   weightMode: WeightMode;
@@ -29,18 +34,22 @@ interface Definition {
   options: { id: string; name: string }[];
   criteria: { id: string; name: string; weight: number }[];
   role: Role | null;
+  voterName: string;
 }
 
-// Prisma's include would send one statement per relation, one after another; this is one round trip.
-const definitionSql = `
-  SELECT d."scaleMin", d."scaleMax", d."weightMode", d."requireRationaleAtExtremes", d."importancesFirst", d."revealPolicy",
-    d."scoringStartedAt", m.role,
+// FOR SHARE: ballots do not queue behind each other here, only behind a close, open or reopen, so
+// checking the ballot under this lock holds up no other voter. One round trip (a Prisma include would
+// send one statement per relation).
+const lockDefinitionSql = `
+  SELECT d.status, d.deadline, d."projectId", d."scaleMin", d."scaleMax", d."weightMode", d."requireRationaleAtExtremes",
+    d."importancesFirst", d."revealPolicy", d."scoringStartedAt", m.role, u.name AS "voterName",
     (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.position), '[]')
        FROM "Option" o WHERE o."decisionId" = d.id) AS options,
     (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'weight', c.weight) ORDER BY c.position), '[]')
        FROM "Criterion" c WHERE c."decisionId" = d.id) AS criteria
-  FROM "Decision" d LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
-  WHERE d.id = $1`;
+  FROM "Decision" d JOIN "User" u ON u.id = $2
+  JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
+  WHERE d.id = $1 FOR SHARE OF d, m`;
 type ImportanceRow = { criterionId: string; value: number };
 
 /** True while a VOTED decision that asks for importances first has not started scoring. */
@@ -133,102 +142,51 @@ function givenImportances(d: Definition, input: BallotInput): { importances: Imp
   };
 }
 
-type Cell = { optionId: string; criterionId: string; value: number | null };
-
-/** Net change per histogram row, in key order: −1 for each old score, +1 for each new one. */
-function cellDeltas(before: readonly Cell[], after: readonly Cell[]) {
-  const deltas = new Map<string, { optionId: string; criterionId: string; abstained: boolean; value: number; change: number }>();
-  const add = (cell: Cell, change: number) => {
-    const abstained = cell.value === null;
-    const value = cell.value ?? 0;
-    const key = JSON.stringify([cell.optionId, cell.criterionId, abstained, value]);
-    const entry = deltas.get(key) ?? { optionId: cell.optionId, criterionId: cell.criterionId, abstained, value, change: 0 };
-    entry.change += change;
-    deltas.set(key, entry);
-  };
-  before.forEach((cell) => add(cell, -1));
-  after.forEach((cell) => add(cell, 1));
-  return [...deltas.values()].filter((d) => d.change !== 0);
-}
-
-/** Net change per option of stored voters and positions ×2; empty when nothing moved. */
-function optionDeltas(before: readonly { optionId: string; position2: number }[], after: readonly BallotOptionTotal[]) {
-  const deltas = new Map<string, { voters: number; position2: number }>();
-  const add = (optionId: string, voters: number, position2: number) => {
-    const entry = deltas.get(optionId) ?? { voters: 0, position2: 0 };
-    entry.voters += voters;
-    entry.position2 += position2;
-    deltas.set(optionId, entry);
-  };
-  before.forEach((row) => add(row.optionId, -1, -row.position2));
-  after.forEach((row) => add(row.optionId, 1, row.position2));
-  return [...deltas].filter(([, d]) => d.voters !== 0 || d.position2 !== 0).map(([optionId, d]) => ({ optionId, ...d }));
-}
-
 /**
  * Stores the caller's ballot, replacing any earlier one atomically, and moves the decision's result
- * tallies by the difference in the same transaction. Everything that needs no lock (parsing, checks,
- * the ballot's own totals) happens first; inside, five statements: lock the decision, upsert the ballot,
- * clear the old revision, write the new one with its cell and option tally deltas and the reserved audit
- * sequence number, the audit event with its seal and the chain head.
+ * tallies by the difference in the same transaction: three statements between BEGIN and COMMIT. The
+ * first locks the decision FOR SHARE and reads, once, everything the ballot is checked against (the
+ * checks and the ballot's own totals then run in memory); the second upserts the ballot; the third
+ * replaces the previous revision's rows, moves the tallies and appends the audit event (writeBallotSql).
  * Submitting the same ballot twice leaves one ballot; a vote racing a close is either in before the
  * close or refused.
  */
 export async function submitBallot(actor: Actor, decisionId: string, raw: unknown) {
   const db = getDb();
-  const [found] = await db.$queryRawUnsafe<Definition[]>(definitionSql, decisionId, actor.userId);
-  const role = found?.role;
-  if (!found || !role) throw new AppError("not_found", "No such decision.");
-  if (!can(role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
-  const input = parseInput(ballotSchema, raw);
-  const issues = ballotProblems(input, found);
-  if (issues.length) {
-    throw new AppError("unprocessable", `The ballot breaks ${issues.length} rule(s): ${issues[0]!.message}`, { issues });
-  }
-  const scores = input.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale ?? "" }));
-  const given = givenImportances(found, input);
-  const gaveImportances = input.importances !== undefined || input.pairwise !== undefined;
-  const comment = input.comment ?? "";
-
+  // Parsing needs nothing from the database; its 422 waits for the permission check, so a stranger
+  // learns nothing.
+  const parsed = ballotSchema.safeParse(raw);
   const outcome = await db.$transaction(async (tx) => {
-    // FOR SHARE: ballots do not queue behind each other here, only behind a close, open or reopen.
-    // The caller's role is read again under the lock: it may have changed since the first check.
-    const [state] = await tx.$queryRawUnsafe<
-      { status: string; deadline: Date | null; projectId: string; scoringStartedAt: Date | null; role: string | null; voterName: string }[]
-    >(
-      `SELECT d.status, d.deadline, d."projectId", d."scoringStartedAt", m.role, u.name AS "voterName"
-       FROM "Decision" d JOIN "User" u ON u.id = $2
-       JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = $2
-       WHERE d.id = $1 FOR SHARE OF d, m`,
-      decisionId,
-      actor.userId,
-    );
-    if (!state) throw new AppError("not_found", "No such decision.");
-    if (state.status === "OPEN" && state.deadline && state.deadline <= new Date()) return "expired" as const;
-    if (state.status !== "OPEN") {
-      const pastDeadline = state.status === "CLOSED" && state.deadline && state.deadline <= new Date();
+    const [found] = await tx.$queryRawUnsafe<Definition[]>(lockDefinitionSql, decisionId, actor.userId);
+    if (!found || !found.role) throw new AppError("not_found", "No such decision.");
+    if (!can(found.role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
+    const input = parsedInput(parsed);
+    const issues = ballotProblems(input, found);
+    if (issues.length) {
+      throw new AppError("unprocessable", `The ballot breaks ${issues.length} rule(s): ${issues[0]!.message}`, { issues });
+    }
+    const scores = input.scores.map((s) => ({ optionId: s.optionId, criterionId: s.criterionId, value: s.value, rationale: s.rationale ?? "" }));
+    const given = givenImportances(found, input);
+    const gaveImportances = input.importances !== undefined || input.pairwise !== undefined;
+    const comment = input.comment ?? "";
+    if (found.status === "OPEN" && found.deadline && found.deadline <= new Date()) return "expired" as const;
+    if (found.status !== "OPEN") {
+      const pastDeadline = found.status === "CLOSED" && found.deadline && found.deadline <= new Date();
       throw new AppError(
         "conflict",
         pastDeadline
-          ? `Voting closed at the deadline (${state.deadline!.toISOString()}); this ballot was not counted.`
-          : `Voting is not open: the decision is ${state.status}.`,
+          ? `Voting closed at the deadline (${found.deadline!.toISOString()}); this ballot was not counted.`
+          : `Voting is not open: the decision is ${found.status}.`,
       );
     }
-    // The in-transaction permission check (requirePermissionInTx elsewhere), done on the role the lock
-    // statement already read: a non-member finds nothing, an auditor is refused. The membership row stays
-    // locked to commit, so a membership change (which moves this voter's ballots in or out of the counted
-    // tallies, counted-ballots.ts) waits for this ballot, or this ballot sees the changed role.
-    if (!state.role) throw new AppError("not_found", "No such decision.");
-    if (!can(state.role as typeof role, "ballot.submit")) throw new AppError("forbidden", "Auditors read decisions but do not vote.");
-
     // importancesFirst cannot change once the vote is open; only the start of scoring can, under this lock.
-    if (weighingOnly(found, state.scoringStartedAt) && scores.length > 0) {
+    if (weighingOnly(found, found.scoringStartedAt) && scores.length > 0) {
       throw new AppError("conflict", "Scoring has not started: this decision asks for importances first. Send your importances with no scores; a lead opens scoring.", {
         issues: [{ path: "scores", message: "scoring not started" }],
       });
     }
     let { importances, pairwise } = given;
-    if (found.weightMode === "VOTED" && found.importancesFirst && state.scoringStartedAt) {
+    if (found.weightMode === "VOTED" && found.importancesFirst && found.scoringStartedAt) {
       // The weighting phase is over: importances given in it stay as they were.
       const fixed = await tx.$queryRawUnsafe<{ criterionId: string; value: number; pairwise: StoredJudgement[] | null }[]>(
         `SELECT i."criterionId", i.value, b.pairwise FROM "Ballot" b JOIN "Importance" i ON i."ballotId" = b.id
@@ -269,22 +227,23 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       weights === null,
       pairwise ? JSON.stringify(pairwise) : null,
     );
-    const cleared = await tx.$queryRawUnsafe<{ kind: "score" | "total" | "importance"; optionId: string; criterionId: string | null; value: number | null }[]>(
-      clearBallotSql,
-      ballot!.id,
-      decisionId,
-      actor.userId,
-    );
-    const oldScores = cleared.filter((row) => row.kind === "score").map((row) => ({ optionId: row.optionId, criterionId: row.criterionId!, value: row.value }));
-    const oldTotals = cleared.filter((row) => row.kind === "total").map((row) => ({ optionId: row.optionId, position2: row.value! }));
-    const cells = cellDeltas(oldScores, scores);
-    const options = optionDeltas(oldTotals, totals);
-    const oldImportances = cleared.filter((row) => row.kind === "importance").map((row) => ({ criterionId: row.criterionId!, value: row.value! }));
-    const shares = shareDeltas(found.criteria.map((c) => c.id), oldImportances, importances);
-    const [reserved] = await tx.$queryRawUnsafe<ReservedSeq[]>(
+    // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
+    // Details that follow from the ballot are sealed: members see them once the vote is no longer blind.
+    const action = ballot!.revision > 1 ? "ballot.revised" : "ballot.submitted";
+    const event = preparedAuditEvent({
+      projectId: found.projectId,
+      actorId: actor.userId,
+      action,
+      entityType: "ballot",
+      entityId: ballot!.id,
+      data: { decisionId },
+      sealed: { revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
+    });
+    const [appended] = await tx.$queryRawUnsafe<{ auditSeq: number }[]>(
       writeBallotSql,
       ballot!.id,
       decisionId,
+      actor.userId,
       scores.map((s) => s.optionId),
       scores.map((s) => s.criterionId),
       scores.map((s) => s.value),
@@ -295,52 +254,34 @@ export async function submitBallot(actor: Actor, decisionId: string, raw: unknow
       totals.map((t) => t.weightedSum),
       totals.map((t) => t.coverage),
       totals.map((t) => t.position2),
-      cells.map((c) => c.optionId),
-      cells.map((c) => c.criterionId),
-      cells.map((c) => c.abstained),
-      cells.map((c) => c.value),
-      cells.map((c) => c.change),
-      options.map((o) => o.optionId),
-      options.map((o) => o.voters),
-      options.map((o) => o.position2),
-      state.projectId,
-      shares.map((d) => d.criterionId),
-      shares.map((d) => d.share),
-      shares.map((d) => d.voters),
+      found.projectId,
+      actor.userId,
+      action,
+      event.data,
+      event.salt,
+      event.details,
+      event.hashedBefore,
+      event.hashedBetween,
     );
-    // The audit trail records that a ballot was cast, never its scores: it is readable by all members.
-    // Details that follow from the ballot are sealed: members see them once the vote is no longer blind.
-    await writeAuditEvent(
-      tx,
-      {
-        projectId: state.projectId,
-        actorId: actor.userId,
-        action: ballot!.revision > 1 ? "ballot.revised" : "ballot.submitted",
-        entityType: "ballot",
-        entityId: ballot!.id,
-        data: { decisionId },
-        sealed: { revision: ballot!.revision, cells: scores.length, abstentions: scores.filter((s) => s.value === null).length },
-      },
-      reserved!,
-    );
-    return { ...ballot!, voterName: state.voterName, importances, pairwise };
+    if (!appended) throw new AppError("not_found", "No such project.");
+    return { ...ballot!, found, comment, scores, importances, pairwise };
   });
   if (outcome === "expired") {
     await closeIfExpired(decisionId);
     throw new AppError("conflict", "Voting closed at the deadline; this ballot was not counted.");
   }
   // Live results show the uncertainty figures: they are computed after this commit, off the request.
-  if (found.revealPolicy === "LIVE") scheduleFiguresOf(decisionId);
+  if (outcome.found.revealPolicy === "LIVE") scheduleFiguresOf(decisionId);
   // The stored ballot is what was just written: nothing to read back.
   return {
     id: outcome.id,
     decisionId,
-    voter: { id: actor.userId, name: outcome.voterName },
+    voter: { id: actor.userId, name: outcome.found.voterName },
     revision: outcome.revision,
     submittedAt: outcome.submittedAt,
-    comment,
-    scores,
+    comment: outcome.comment,
+    scores: outcome.scores,
     importances: outcome.importances.map((i) => ({ criterionId: i.criterionId, value: i.value })),
-    pairwise: describePairwise(found.criteria, outcome.pairwise),
+    pairwise: describePairwise(outcome.found.criteria, outcome.pairwise),
   };
 }

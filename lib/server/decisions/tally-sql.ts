@@ -2,69 +2,141 @@
 // transaction runs, and the recount from scores that checks them. Positional parameters throughout.
 
 /**
- * $1 ballot id, $2 decision id, $3 voter id → the ballot's previous scores (kind 'score'), stored
- * totals (kind 'total', value = position ×2) and importances (kind 'importance'), deleted along with the
- * voter's draft. Runs after the ballot row is locked, so it sees the latest committed revision.
- */
-export const clearBallotSql = `
-  WITH draft AS (DELETE FROM "BallotDraft" WHERE "decisionId" = $2 AND "voterId" = $3),
-       importance AS (DELETE FROM "Importance" WHERE "ballotId" = $1 RETURNING "criterionId", value),
-       score AS (DELETE FROM "Score" WHERE "ballotId" = $1 RETURNING "optionId", "criterionId", value),
-       total AS (DELETE FROM "BallotTotal" WHERE "ballotId" = $1 RETURNING "optionId", "position2")
-  SELECT 'score' AS kind, "optionId", "criterionId", value FROM score
-  UNION ALL
-  SELECT 'total' AS kind, "optionId", NULL AS "criterionId", "position2" AS value FROM total
-  UNION ALL
-  SELECT 'importance' AS kind, NULL AS "optionId", "criterionId", value FROM importance`;
-
-/**
- * Writes the new ballot's rows, adds the cell and option deltas and reserves the project's next audit
- * sequence number, in one statement: everything that takes a lock other ballots also want (tally rows,
- * the project row) happens here, so from the first such lock to commit there is only this statement,
- * the audit event's and COMMIT.
- * $1 ballot id, $2 decision id; scores $3 option ids, $4 criterion ids, $5 values (null = abstain),
- * $6 rationales; importances $7 criterion ids, $8 values; totals $9 option ids, $10 weighted sums,
- * $11 coverages, $12 positions ×2; cell deltas $13 option ids, $14 criterion ids, $15 abstained, $16 values,
- * $17 change in voters; option deltas $18 option ids, $19 change in voters, $20 change in position sums ×2;
- * $21 project id; importance share deltas (VOTED) $22 criterion ids, $23 change in shares (integers as
- * text), $24 change in voters → the reserved audit sequence number and the chain's previous head (see
- * audit.ts). Every ballot also bumps the decision's 'ballots' TallyVersion, the stored figures' key.
- * Deltas are upserted in key order, and every ballot runs this same statement, so concurrent ballots
- * lock tally rows and the project row in the same order and cannot deadlock.
+ * The whole write of a ballot after its row is upserted, in one statement: its scores, importances and
+ * totals replace the previous revision's; the tallies move by the difference; the audit event is
+ * appended; the voter's draft goes. Runs after the ballot row is locked, so `old_*` (plain reads, which
+ * see the statement's snapshot whatever order the parts run in) is the latest committed revision.
+ *
+ * Each table is replaced by an upsert of the new rows beside a delete of the rows the new revision no
+ * longer has, so no two parts of the statement touch the same row and their order does not matter.
+ * The deltas (−1 per old score, +1 per new one; option voters and positions likewise) are computed here
+ * from old and new rows, and upserted in key order: every ballot runs this statement, so concurrent ones
+ * lock tally rows in the same order and cannot deadlock.
+ *
+ * VOTED importance shares (ImportanceTally) move the same way, and the decision's 'ballots' TallyVersion
+ * is bumped.
+ *
+ * Lock order: tally rows (cell, option, importance share, version), and only then the project row that orders the audit
+ * chain (`project`'s WHERE reads the tally upserts' results, so they run before it locks). The event's
+ * number, time and hash are computed under that lock and written in the same statement, so ballots of
+ * one project are serialised on the project row from here to COMMIT only: no round trip in between.
+ *
+ * $1 ballot id, $2 decision id, $3 voter id; scores $4 option ids, $5 criterion ids, $6 values
+ * (null = abstain), $7 rationales; importances $8 criterion ids, $9 values; totals $10 option ids,
+ * $11 weighted sums, $12 coverages, $13 positions ×2; the audit event (see preparedAuditEvent):
+ * $14 project id, $15 actor id, $16 action, $17 data (JSON), $18 seal salt (null: no seal), $19 sealed
+ * details (JSON), $20 and $21 the hashed text before the time and between it and the number
+ * → the event's seq, at and hash.
  */
 export const writeBallotSql = `
-  WITH score AS (
+  WITH old_score AS (
+    SELECT "optionId" AS o, "criterionId" AS c, value AS v FROM "Score" WHERE "ballotId" = $1
+  ), old_total AS (
+    SELECT "optionId" AS o, "position2" AS p FROM "BallotTotal" WHERE "ballotId" = $1
+  ), new_score AS (
+    SELECT * FROM unnest($4::text[], $5::text[], $6::int[], $7::text[]) AS t(o, c, v, r)
+  ), new_total AS (
+    SELECT * FROM unnest($10::text[], $11::float8[], $12::float8[], $13::int[]) AS t(o, w, cov, p)
+  ), old_importance AS (
+    SELECT "criterionId" AS c, value::numeric * 1024 AS v FROM "Importance" WHERE "ballotId" = $1
+  ), new_importance AS (
+    SELECT c, v::numeric * 1024 AS v FROM unnest($8::text[], $9::float8[]) AS t(c, v)
+  ), draft AS (
+    DELETE FROM "BallotDraft" WHERE "decisionId" = $2 AND "voterId" = $3
+  ), score_gone AS (
+    DELETE FROM "Score" s WHERE s."ballotId" = $1
+      AND NOT EXISTS (SELECT 1 FROM new_score n WHERE n.o = s."optionId" AND n.c = s."criterionId")
+  ), score AS (
     INSERT INTO "Score" ("ballotId", "optionId", "criterionId", value, rationale)
-    SELECT $1, o, c, v, r FROM unnest($3::text[], $4::text[], $5::int[], $6::text[]) AS t(o, c, v, r)
+    SELECT $1, o, c, v, r FROM new_score
+    ON CONFLICT ("ballotId", "optionId", "criterionId") DO UPDATE SET value = EXCLUDED.value, rationale = EXCLUDED.rationale
+  ), importance_gone AS (
+    DELETE FROM "Importance" WHERE "ballotId" = $1 AND "criterionId" <> ALL ($8::text[])
   ), importance AS (
     INSERT INTO "Importance" ("ballotId", "criterionId", value)
-    SELECT $1, c, v FROM unnest($7::text[], $8::float8[]) AS t(c, v)
+    SELECT $1, c, v FROM unnest($8::text[], $9::float8[]) AS t(c, v)
+    ON CONFLICT ("ballotId", "criterionId") DO UPDATE SET value = EXCLUDED.value
+  ), total_gone AS (
+    DELETE FROM "BallotTotal" WHERE "ballotId" = $1 AND "optionId" <> ALL ($10::text[])
   ), total AS (
     INSERT INTO "BallotTotal" ("ballotId", "optionId", "weightedSum", coverage, "position2")
-    SELECT $1, o, w, cov, p FROM unnest($9::text[], $10::float8[], $11::float8[], $12::int[]) AS t(o, w, cov, p)
+    SELECT $1, o, w, cov, p FROM new_total
+    ON CONFLICT ("ballotId", "optionId") DO UPDATE
+    SET "weightedSum" = EXCLUDED."weightedSum", coverage = EXCLUDED.coverage, "position2" = EXCLUDED."position2"
+  ), cell_delta AS (
+    SELECT o, c, a, v, sum(d)::int AS d FROM (
+      SELECT o, c, v IS NULL AS a, coalesce(v, 0) AS v, -1 AS d FROM old_score
+      UNION ALL
+      SELECT o, c, v IS NULL, coalesce(v, 0), 1 FROM new_score
+    ) change GROUP BY o, c, a, v HAVING sum(d) <> 0
   ), cell AS (
     INSERT INTO "ScoreTally" ("decisionId", "optionId", "criterionId", abstained, value, voters)
-    SELECT $2, o, c, a, v, d FROM unnest($13::text[], $14::text[], $15::boolean[], $16::int[], $17::int[]) AS t(o, c, a, v, d)
+    SELECT $2, o, c, a, v, d FROM cell_delta
     ORDER BY o, c, a, v
     ON CONFLICT ("decisionId", "optionId", "criterionId", abstained, value)
     DO UPDATE SET voters = "ScoreTally".voters + EXCLUDED.voters
+    RETURNING 1
+  ), option_delta AS (
+    SELECT o, sum(n)::int AS n, sum(p)::int AS p FROM (
+      SELECT o, -1 AS n, -p AS p FROM old_total
+      UNION ALL
+      SELECT o, 1, p FROM new_total
+    ) change GROUP BY o HAVING sum(n) <> 0 OR sum(p) <> 0
   ), option AS (
     INSERT INTO "OptionTally" ("decisionId", "optionId", voters, "positionSum2")
-    SELECT $2, o, v, p FROM unnest($18::text[], $19::int[], $20::int[]) AS t(o, v, p)
+    SELECT $2, o, n, p FROM option_delta
     ORDER BY o
     ON CONFLICT ("decisionId", "optionId")
     DO UPDATE SET voters = "OptionTally".voters + EXCLUDED.voters, "positionSum2" = "OptionTally"."positionSum2" + EXCLUDED."positionSum2"
+    RETURNING 1
+  ), share_part AS (
+    -- VOTED: each ballot's importance shares exactly as importanceShares (lib/domain/tally.ts) computes
+    -- them, for every criterion of the decision: importances are whole or multiples of 1/1024, so ×1024
+    -- they are integers and the half-up rounding is exact in numeric. A ballot whose importances sum to
+    -- 0 (or that has none) contributes nothing.
+    SELECT k.id AS c, -1 AS sign, coalesce(o.v, 0) AS v, (SELECT sum(v) FROM old_importance) AS t
+    FROM "Criterion" k LEFT JOIN old_importance o ON o.c = k.id WHERE k."decisionId" = $2
+    UNION ALL
+    SELECT k.id, 1, coalesce(n.v, 0), (SELECT sum(v) FROM new_importance)
+    FROM "Criterion" k LEFT JOIN new_importance n ON n.c = k.id WHERE k."decisionId" = $2
+  ), share_delta AS (
+    SELECT c, sum(sign * div(2 * v * 1152921504606846976 + t, 2 * t)) AS s, sum(sign)::int AS n
+    FROM share_part WHERE t > 0
+    GROUP BY c HAVING sum(sign * div(2 * v * 1152921504606846976 + t, 2 * t)) <> 0 OR sum(sign) <> 0
   ), share AS (
     INSERT INTO "ImportanceTally" ("decisionId", "criterionId", share, voters)
-    SELECT $2, c, s::numeric, v FROM unnest($22::text[], $23::text[], $24::int[]) AS t(c, s, v)
+    SELECT $2, c, s, n FROM share_delta
     ORDER BY c
     ON CONFLICT ("decisionId", "criterionId")
     DO UPDATE SET share = "ImportanceTally".share + EXCLUDED.share, voters = "ImportanceTally".voters + EXCLUDED.voters
+    RETURNING 1
   ), version AS (
+    -- The stored figures' key (uncertainty.ts): every ballot moves it.
     INSERT INTO "TallyVersion" ("decisionId", writer, version) VALUES ($2, 'ballots', 1)
     ON CONFLICT ("decisionId", writer) DO UPDATE SET version = "TallyVersion".version + 1
+    RETURNING 1
+  ), project AS MATERIALIZED (
+    -- FOR UPDATE waits for the previous writer and then returns the row as it committed it.
+    SELECT "auditSeq" + 1 AS seq, "auditHead" AS prev FROM "Project"
+    WHERE id = $14
+      AND (SELECT count(*) FROM cell) + (SELECT count(*) FROM option) + (SELECT count(*) FROM share) + (SELECT count(*) FROM version) >= 0
+    FOR UPDATE
+  ), stamp AS MATERIALIZED (
+    -- Taken after the lock, so events' times follow their numbers. Written as toISOString would.
+    SELECT seq, prev, date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC') AS at FROM project
+  ), event AS MATERIALIZED (
+    SELECT seq, prev, at,
+      encode(sha256(convert_to(prev || $20 || to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || $21 || seq::text || '}', 'UTF8')), 'hex') AS hash
+    FROM stamp
+  ), appended AS (
+    INSERT INTO "AuditEvent" ("projectId", seq, at, "actorId", action, "entityType", "entityId", data, "prevHash", hash)
+    SELECT $14, seq, at, $15, $16, 'ballot', $1, $17::jsonb, prev, hash FROM event
+  ), seal AS (
+    INSERT INTO "AuditSeal" ("projectId", seq, salt, details)
+    SELECT $14, seq, $18, $19::jsonb FROM event WHERE $18::text IS NOT NULL
   )
-  UPDATE "Project" SET "auditSeq" = "auditSeq" + 1 WHERE id = $21 RETURNING "auditSeq", "auditHead"`;
+  UPDATE "Project" SET "auditSeq" = event.seq, "auditHead" = event.hash FROM event WHERE "Project".id = $14
+  RETURNING event.seq AS "auditSeq", event.hash`;
 
 /** $1 decision id → the maintained histogram rows with voters. */
 export const readScoreTallySql = `
