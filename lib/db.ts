@@ -11,9 +11,12 @@ export type EventDatabase = { engine: "pglite"; pglite: PGlite } | { engine: "po
 
 const globalForDb = globalThis as unknown as { verdictDb?: PrismaClient; verdictEventDb?: EventDatabase };
 
-export function createDb(url?: string): PrismaClient {
-  return new PrismaClient({ adapter: createAdapterFactory(url) });
-}
+// On a PostgreSQL server, a burst (hundreds of voters at once) can keep a transaction waiting for one of
+// the pool's connections longer than Prisma's default 2 s. A voter would rather wait a few seconds than
+// be told to retry, so there a transaction may wait up to 10 s to start; once started it still has 5 s.
+// The embedded database keeps the default: its one connection serves every request, and a long queue
+// for it starves everything else, so under such a burst a quick 503 with Retry-After serves better.
+const serverTransactionOptions = { maxWait: 10_000 };
 
 export function getDb(): PrismaClient {
   if (!globalForDb.verdictDb) {
@@ -22,7 +25,10 @@ export function getDb(): PrismaClient {
     // listener can LISTEN on the same instance (it is one connection in this process).
     const pglite = target.engine === "pglite" ? openPGlite(target.dataDir) : undefined;
     globalForDb.verdictEventDb = pglite ? { engine: "pglite", pglite } : { engine: "postgresql", url: (target as { url: string }).url };
-    globalForDb.verdictDb = new PrismaClient({ adapter: createAdapterFactory(undefined, pglite) });
+    globalForDb.verdictDb = new PrismaClient({
+      adapter: createAdapterFactory(undefined, pglite),
+      transactionOptions: pglite ? undefined : serverTransactionOptions,
+    });
   }
   return globalForDb.verdictDb;
 }
