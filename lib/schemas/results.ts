@@ -71,7 +71,7 @@ export const resultsResponseSchema = z.object({
       voters: z
         .array(z.object({ userId: z.string(), name: z.string() }))
         .optional()
-        .describe("Only for owners, leads and auditors, and only after close"),
+        .describe("Only for owners, leads and auditors, and only after close: the first 100 pivotal voters in ballot order (count says how many there are)"),
     })
     .nullable()
     .describe("Null while the figures are computing"),

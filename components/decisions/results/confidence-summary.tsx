@@ -55,7 +55,7 @@ export function ConfidenceSummary(props: ConfidenceSummaryProps) {
             {pivotal.count === 0
               ? `None: leaving out any one of the ${props.voted} ballots keeps the same winner.`
               : `${pivotal.count} of ${props.voted} ${props.voted === 1 ? "voter" : "voters"} would change the winner by not voting.`}
-            {pivotal.voters && pivotal.voters.length > 0 ? ` (${pivotal.voters.map((v) => v.name).join(", ")})` : ""}
+            {pivotal.voters && pivotal.voters.length > 0 ? ` (${namedList(pivotal.voters.map((v) => v.name), pivotal.count)})` : ""}
           </dd>
         </div>
         <div>
@@ -69,4 +69,10 @@ export function ConfidenceSummary(props: ConfidenceSummaryProps) {
       </dl>
     </Card>
   );
+}
+
+/** A few names, then how many more: a close vote can have hundreds of pivotal voters. */
+function namedList(names: string[], count: number, shown = 10) {
+  const listed = names.slice(0, shown).join(", ");
+  return count > shown ? `${listed} and ${count - shown} more` : listed;
 }

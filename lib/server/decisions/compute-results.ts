@@ -236,7 +236,7 @@ function withFigures(result: Awaited<ReturnType<typeof readTallies>>["result"], 
     acceptabilitySamples: uncertainty.acceptabilitySamples,
     confidence: uncertainty.confidence,
     confidenceSentence: uncertainty.confidenceSentence,
-    pivotalVoters: { count: uncertainty.pivotal.length, voters: uncertainty.pivotal } as PivotalVoters,
+    pivotalVoters: { count: uncertainty.pivotalCount, voters: uncertainty.pivotal } as PivotalVoters,
     medianWinnerOptionIds: uncertainty.medianWinnerOptionIds,
   };
 }

@@ -36,7 +36,9 @@ export interface Uncertainty {
   confidence: number | null;
   confidenceSentence: string;
   acceptabilitySamples: number;
-  /** The voters whose absence alone would change the winner, in ballot order, with names. */
+  /** How many voters' absence alone would change the winner. */
+  pivotalCount: number;
+  /** The first PIVOTAL_VOTERS_NAMED of them, in ballot order, with names (none when names were not asked for). */
   pivotal: { userId: string; name: string }[];
   medianWinnerOptionIds: string[];
   medianDisagrees: boolean;
@@ -71,7 +73,7 @@ export function acceptabilitySeed(decisionId: string, ballots: readonly { id: st
 }
 
 /** Bump when the figures' computation changes, so rows stored by an older version are recomputed. */
-const FIGURES_VERSION = 1;
+const FIGURES_VERSION = 2;
 
 /**
  * Everything the figures depend on, hashed: the counted ballots (by the decision's TallyVersion
@@ -115,7 +117,9 @@ interface StoredFigures {
   confidence: number | null;
   confidenceSentence: string;
   acceptabilitySamples: number;
+  /** The first PIVOTAL_VOTERS_NAMED pivotal voters: a result never names more. */
   pivotalVoterIds: string[];
+  pivotalCount: number;
   medianWinnerOptionIds: string[];
   medianDisagrees: boolean;
 }
@@ -149,17 +153,21 @@ export async function storedUncertainty(db: Client, input: UncertaintyInput, nam
 }
 
 /**
- * The pivotal voters with their current names: one row per pivotal voter, which in a close vote can be
- * most of them, so one array-bound statement, and none when the reader may not see names.
+ * How many pivotal voters a result names. In a close vote most voters can be pivotal, and a list of
+ * thousands of names tells a reader no more than the count: the answer names the first ones and stays
+ * the same size whatever the number of voters.
  */
+export const PIVOTAL_VOTERS_NAMED = 100;
+
+/** The first pivotal voters with their current names; none when the reader may not see names. */
 async function named(db: Client, figures: StoredFigures, nameVoters = true): Promise<Uncertainty> {
   const { pivotalVoterIds, ...rest } = figures;
-  const users =
-    nameVoters && pivotalVoterIds.length
-      ? await db.$queryRawUnsafe<{ id: string; name: string }[]>(`SELECT id, name FROM "User" WHERE id = ANY($1::text[])`, pivotalVoterIds)
-      : [];
+  const listed = nameVoters ? pivotalVoterIds : [];
+  const users = listed.length
+    ? await db.$queryRawUnsafe<{ id: string; name: string }[]>(`SELECT id, name FROM "User" WHERE id = ANY($1::text[])`, listed)
+    : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  return { ...rest, pivotal: pivotalVoterIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? "" })) };
+  return { ...rest, pivotal: listed.map((userId) => ({ userId, name: nameOf.get(userId) ?? "" })) };
 }
 
 /** The counted voters' importances (VOTED): what the uncertainty figures and the recount start from. */
@@ -267,7 +275,8 @@ async function computeFigures(db: Client, input: UncertaintyInput): Promise<Stor
     confidence: acceptability.winnerConfidence,
     confidenceSentence: acceptabilitySentence(acceptability),
     acceptabilitySamples: acceptability.samples,
-    pivotalVoterIds: pivotal.pivotal.map((voter) => voter.voterId),
+    pivotalVoterIds: pivotal.pivotal.slice(0, PIVOTAL_VOTERS_NAMED).map((voter) => voter.voterId),
+    pivotalCount: pivotal.pivotal.length,
     medianWinnerOptionIds: medians.medianWinnerOptionIds,
     medianDisagrees: medians.medianDisagrees,
   };
