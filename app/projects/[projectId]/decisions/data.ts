@@ -39,5 +39,6 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
 export const decisionPath = (projectId: string, decisionId: string) => `/projects/${projectId}/decisions/${decisionId}`;
 
 /** Results can be read after close, or while open when the reveal policy is LIVE. */
-export const resultsVisible = (d: Pick<DecisionView, "status" | "revealPolicy">) =>
-  d.status === "CLOSED" || (d.status === "OPEN" && d.revealPolicy === "LIVE");
+/** Whether results may be shown: a decision imported with its record (no criteria) was never voted on here. */
+export const resultsVisible = (d: Pick<DecisionView, "status" | "revealPolicy" | "criteria">) =>
+  d.criteria.length > 0 && (d.status === "CLOSED" || (d.status === "OPEN" && d.revealPolicy === "LIVE"));

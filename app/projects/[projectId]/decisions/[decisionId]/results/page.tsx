@@ -52,7 +52,13 @@ export default async function ResultsPage({ params }: Params) {
       <DecisionFrame decision={decision} current="results">
         <EmptyState
           icon={<ScaleIcon />}
-          title={decision.status === "DRAFT" ? "Voting has not opened yet" : "Results are hidden until the vote closes."}
+          title={
+            decision.criteria.length === 0
+              ? "This decision came with an imported record: it was not voted on here, so it has no results."
+              : decision.status === "DRAFT"
+                ? "Voting has not opened yet"
+                : "Results are hidden until the vote closes."
+          }
           action={
             <div className="flex justify-center">
               <ButtonLink href={back} variant="secondary">
