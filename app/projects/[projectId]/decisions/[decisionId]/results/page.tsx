@@ -67,7 +67,9 @@ export default async function ResultsPage({ params }: Params) {
             </div>
           }
         >
-          {decision.status === "DRAFT" ? (
+          {decision.criteria.length === 0 ? (
+            <p>Its record, imported from the team&apos;s ADR folder, says what was decided and why.</p>
+          ) : decision.status === "DRAFT" ? (
             <p>There are no results before anyone can vote.</p>
           ) : (
             <p>
